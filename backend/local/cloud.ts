@@ -1,0 +1,153 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Services } from '../src/context.js';
+import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { createHandler } from '../src/handler.js';
+import { ensureProfile } from '../src/profiles/ensureProfile.js';
+import { checkSignUpEmail } from '../src/universities/signUpRule.js';
+import { startLocalAppSync, type LocalAppSync } from './appsync/index.js';
+import { startLocalCognito, type LocalCognito } from './cognito/index.js';
+import { Mailbox } from './mailbox.js';
+import { localPaths } from './paths.js';
+import { DEMO_PASSWORD, demoAccounts, seedUniversities } from './seed.js';
+
+export interface CloudInfo {
+  appUrl: string;
+  graphqlUrl: string;
+  realtimeUrl: string;
+  cognitoUrl: string;
+  mailboxUrl: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  database: string;
+}
+
+export interface CloudOptions {
+  /** Data folder; defaults to `.local` (or HUDDLE_LOCAL_DIR). */
+  dataDir?: string;
+  /** 0 picks free ports (tests); the defaults are what `.env.example` documents. */
+  apiPort?: number;
+  cognitoPort?: number;
+  appUrl?: string;
+  /** A postgres:// URL; defaults to DATABASE_URL, else the embedded PGlite. */
+  databaseUrl?: string;
+  seedDemoAccounts?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  info: CloudInfo;
+  database: DatabaseHandle;
+  cognito: LocalCognito;
+  appsync: LocalAppSync;
+  mailbox: Mailbox;
+  close(): Promise<void>;
+}
+
+const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+
+/** Starts the whole offline backend: database, Cognito, AppSync and the dev mailbox, in one process. */
+export async function startLocalCloud(options: CloudOptions = {}): Promise<LocalCloud> {
+  const paths = localPaths(options.dataDir);
+  const log = options.log ?? ((line: string) => console.log(line));
+  await mkdir(paths.base, { recursive: true });
+
+  const database = await connectDatabase({
+    url: options.databaseUrl ?? process.env.DATABASE_URL,
+    pgliteDir: paths.database,
+  });
+  await migrateToLatest(database.db);
+  await seedUniversities(database.db);
+
+  const mailbox = await Mailbox.open(paths.mailbox, log);
+  const cognito = await startLocalCognito({
+    dataDir: paths.cognito,
+    port: options.cognitoPort ?? 9229,
+    mailbox,
+    log,
+    hooks: {
+      preSignUp: async ({ email }) => {
+        const decision = await checkSignUpEmail(database.db, email);
+        if (!decision.allowed) throw new Error(decision.reason);
+      },
+      postConfirmation: async (user) => {
+        await ensureProfile(database.db, {
+          sub: user.sub,
+          email: user.email,
+          name: user.attributes.name,
+          groups: user.groups,
+        });
+      },
+    },
+  });
+
+  if (options.seedDemoAccounts ?? true) {
+    for (const account of demoAccounts) {
+      await cognito.ensureUser({ ...account, password: DEMO_PASSWORD });
+    }
+  }
+
+  const services: Services = {
+    db: database.db,
+    now: () => new Date(),
+    userDirectory: {
+      findBySub: async (sub) => {
+        const user = await cognito.getUserBySub(sub);
+        return user && { sub: user.sub, email: user.email, name: user.attributes.name, groups: user.groups };
+      },
+    },
+  };
+
+  const appsync = await startLocalAppSync({
+    schemaSdl: await readFile(schemaPath, 'utf8'),
+    port: options.apiPort ?? 4000,
+    auth: { issuer: cognito.issuer, jwksUrl: cognito.jwksUrl, userPoolClientIds: [cognito.userPoolClientId] },
+    invoke: createHandler(services),
+    extraRoutes: (req, res) => mailbox.handle(req, res),
+    log,
+  });
+
+  const apiOrigin = new URL(appsync.url).origin;
+  const info: CloudInfo = {
+    appUrl: options.appUrl ?? 'http://127.0.0.1:5173',
+    graphqlUrl: appsync.url,
+    realtimeUrl: appsync.realtimeUrl,
+    cognitoUrl: cognito.url,
+    mailboxUrl: `${apiOrigin}/__dev/mailbox`,
+    region: cognito.region,
+    userPoolId: cognito.userPoolId,
+    userPoolClientId: cognito.userPoolClientId,
+    database: database.description,
+  };
+  await writeFile(paths.cloudInfo, JSON.stringify(info, null, 2) + '\n');
+
+  return {
+    info,
+    database,
+    cognito,
+    appsync,
+    mailbox,
+    close: async () => {
+      await appsync.close();
+      await cognito.close();
+      await database.close();
+    },
+  };
+}
+
+/** The start-up banner: every URL and demo account a developer needs. */
+export function describeCloud(info: CloudInfo): string {
+  const accounts = demoAccounts.map((a) => `    ${a.email.padEnd(36)} ${a.role}`).join('\n');
+  return [
+    'Huddle local cloud is ready',
+    `  App        ${info.appUrl}`,
+    `  GraphQL    ${info.graphqlUrl}  (realtime ${info.realtimeUrl})`,
+    `  Cognito    ${info.cognitoUrl}  pool ${info.userPoolId}, client ${info.userPoolClientId}`,
+    `  Mailbox    ${info.mailboxUrl}`,
+    `  Database   ${info.database}`,
+    `  Demo accounts (password ${DEMO_PASSWORD}):`,
+    accounts,
+  ].join('\n');
+}

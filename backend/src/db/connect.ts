@@ -1,0 +1,40 @@
+import { Kysely } from 'kysely';
+import type { Database } from './types.js';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  /** What the data lives in, for start-up messages: `PGlite <dir>` or `PostgreSQL <host/db>`. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `DATABASE_URL` (postgres://…) selects a real PostgreSQL server; otherwise the embedded PGlite
+ * database in `pgliteDir` is used. Drivers are imported on demand so a Lambda bundle only carries
+ * the one it uses.
+ */
+export async function connectDatabase(options: { url?: string; pgliteDir?: string }): Promise<DatabaseHandle> {
+  if (options.url) {
+    const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
+    const pool = new pg.Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const where = new URL(options.url);
+    return { db, description: `PostgreSQL ${where.host}${where.pathname}`, close: () => db.destroy() };
+  }
+  if (!options.pgliteDir) throw new Error('connectDatabase needs a DATABASE_URL or a PGlite folder.');
+  const [{ PGlite }, { pgliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('./pgliteDialect.js'),
+  ]);
+  const pglite = new PGlite(options.pgliteDir);
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
+  return {
+    db,
+    description: `PGlite ${options.pgliteDir}`,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

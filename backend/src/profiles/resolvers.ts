@@ -1,0 +1,75 @@
+import type { Caller, Services } from '../context.js';
+import type { ProfileRow, University } from '../db/types.js';
+import { forbidden, notFound } from '../errors.js';
+import { requireObject, requireText } from '../validation.js';
+
+export interface ProfileView {
+  id: string;
+  displayName: string;
+  email: string;
+  university: UniversityView;
+  roles: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UniversityView {
+  id: string;
+  name: string;
+  emailDomains: string[];
+  timeZone: string;
+}
+
+export const toUniversityView = (u: University): UniversityView => ({
+  id: u.id,
+  name: u.name,
+  emailDomains: u.email_domains,
+  timeZone: u.time_zone,
+});
+
+async function loadUniversity(services: Services, id: string): Promise<University> {
+  const university = await services.db.selectFrom('universities').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!university) throw notFound('Your university');
+  return university;
+}
+
+async function toProfileView(services: Services, row: ProfileRow): Promise<ProfileView> {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    university: toUniversityView(await loadUniversity(services, row.university_id)),
+    roles: row.roles,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export const me = (caller: Caller, _args: unknown, services: Services) => toProfileView(services, caller.profile);
+
+export async function updateProfile(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const input = requireObject(args.input, 'input');
+  const displayName = requireText(input.displayName, 'displayName', { label: 'Display name', min: 1, max: 60 });
+  const row = await services.db
+    .updateTable('profiles')
+    .set({ display_name: displayName, updated_at: services.now() })
+    .where('id', '=', caller.sub)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toProfileView(services, row);
+}
+
+export async function signOutEverywhere(caller: Caller, _args: unknown, services: Services) {
+  await services.db
+    .updateTable('profiles')
+    .set({ tokens_valid_after: services.now() })
+    .where('id', '=', caller.sub)
+    .execute();
+  return true;
+}
+
+/** Subscription authorizer: a user may only watch their own profile. */
+export function onProfileUpdated(caller: Caller, args: Record<string, unknown>) {
+  if (args.id !== caller.sub) throw forbidden('You can only follow updates to your own profile.');
+  return null;
+}

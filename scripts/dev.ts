@@ -1,0 +1,32 @@
+/**
+ * `npm run dev`: the local cloud and the Vite dev server in one process. The app is configured
+ * only by URLs, passed to Vite as VITE_* variables, so nothing needs a file from the developer.
+ */
+import { createServer } from 'vite';
+import { describeCloud, startLocalCloud } from '../backend/local/cloud.js';
+
+const appPort = Number(process.env.HUDDLE_APP_PORT ?? 5173);
+const cloud = await startLocalCloud({ appUrl: `http://127.0.0.1:${appPort}` });
+const { info } = cloud;
+
+Object.assign(process.env, {
+  VITE_AWS_REGION: info.region,
+  VITE_USER_POOL_ID: info.userPoolId,
+  VITE_USER_POOL_CLIENT_ID: info.userPoolClientId,
+  VITE_COGNITO_ENDPOINT: info.cognitoUrl,
+  VITE_GRAPHQL_URL: info.graphqlUrl,
+  VITE_LOCAL_CLOUD: 'true',
+});
+
+const vite = await createServer({ server: { host: '127.0.0.1', port: appPort, strictPort: true } });
+await vite.listen();
+console.log(describeCloud(info));
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    void Promise.all([vite.close(), cloud.close()]).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
+import { createHandler } from '../../../backend/src/handler.js';
+import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
+import { makeEvent, makeIdentity, makeServices, openTestDatabase } from './harness.js';
+
+let database: DatabaseHandle;
+let handler: ReturnType<typeof createHandler>;
+
+const emma = { sub: 'sub-emma', email: 'Emma.Peeters@Student.KULeuven.be', name: 'Emma Peeters', groups: [] };
+const pieter = { sub: 'sub-pieter', email: 'pieter.maes@kuleuven.be', name: 'Pieter Maes', groups: ['staff'] };
+const sarah = { sub: 'sub-sarah', email: 'sarah.desmet@ugent.be', name: 'Sarah De Smet', groups: [] };
+const onlyInUserPool = { sub: 'sub-late', email: 'late@ulb.be', name: 'Late Confirmer', groups: [] };
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  for (const user of [emma, pieter, sarah]) await ensureProfile(database.db, user);
+  handler = createHandler(makeServices(database.db, [onlyInUserPool]));
+});
+afterAll(() => database.close());
+
+const call = (type: 'Query' | 'Mutation' | 'Subscription', field: string, args: Record<string, unknown>, sub: string, extra = {}) =>
+  handler(makeEvent(type, field, args, makeIdentity(sub, extra)));
+
+describe('me', () => {
+  it('returns the profile with the university taken from the email domain, email lower-cased', async () => {
+    const me = (await call('Query', 'me', {}, emma.sub)) as Record<string, unknown>;
+    expect(me).toMatchObject({
+      id: emma.sub,
+      displayName: 'Emma Peeters',
+      email: 'emma.peeters@student.kuleuven.be',
+      university: { id: 'kuleuven', name: 'KU Leuven', timeZone: 'Europe/Brussels' },
+      roles: [],
+    });
+  });
+
+  it('makes the profile from the user pool record when the confirmation hook never ran', async () => {
+    const me = (await call('Query', 'me', {}, onlyInUserPool.sub)) as Record<string, unknown>;
+    expect(me).toMatchObject({ email: 'late@ulb.be', university: { id: 'ulb' } });
+  });
+
+  it('refuses a caller unknown to the user pool, and a call without a Cognito identity', async () => {
+    await expect(call('Query', 'me', {}, 'sub-nobody')).rejects.toMatchObject({ name: 'Unauthorized' });
+    await expect(handler(makeEvent('Query', 'me', {}, null))).rejects.toMatchObject({ name: 'Unauthorized' });
+  });
+
+  it('keeps roles in step with the token groups', async () => {
+    const me = (await call('Query', 'me', {}, sarah.sub, { groups: ['staff'] })) as { roles: string[] };
+    expect(me.roles).toEqual(['staff']);
+    const after = (await call('Query', 'me', {}, sarah.sub)) as { roles: string[] };
+    expect(after.roles).toEqual([]);
+  });
+});
+
+describe('updateProfile', () => {
+  it('trims and saves the display name', async () => {
+    const updated = (await call('Mutation', 'updateProfile', { input: { displayName: '  Emma P.  ' } }, emma.sub)) as Record<string, unknown>;
+    expect(updated.displayName).toBe('Emma P.');
+  });
+
+  it.each([
+    [{ displayName: '' }, 'Display name cannot be empty.'],
+    [{ displayName: '   ' }, 'Display name cannot be empty.'],
+    [{ displayName: 'x'.repeat(61) }, 'Display name can be at most 60 characters.'],
+    [{ displayName: 'two\nlines' }, 'Display name contains characters that are not allowed.'],
+    [{ displayName: 'bell\u0007' }, 'Display name contains characters that are not allowed.'],
+    [{ displayName: 42 }, 'Display name is required.'],
+    [{}, 'Display name is required.'],
+  ])('refuses %j with a ValidationError and writes nothing', async (input, message) => {
+    await expect(call('Mutation', 'updateProfile', { input }, emma.sub)).rejects.toMatchObject({
+      name: 'ValidationError',
+      message,
+    });
+    const row = await database.db.selectFrom('profiles').select('display_name').where('id', '=', emma.sub).executeTakeFirstOrThrow();
+    expect(row.display_name).toBe('Emma P.');
+  });
+});
+
+describe('signOutEverywhere', () => {
+  it('refuses every token issued before it, and accepts tokens issued after', async () => {
+    const before = Math.floor(Date.now() / 1000) - 5;
+    await expect(call('Query', 'me', {}, sarah.sub, { iat: before })).resolves.toBeTruthy();
+    await expect(call('Mutation', 'signOutEverywhere', {}, sarah.sub, { iat: before })).resolves.toBe(true);
+    await expect(call('Query', 'me', {}, sarah.sub, { iat: before })).rejects.toMatchObject({ name: 'Unauthorized' });
+    const later = Math.floor(Date.now() / 1000) + 2;
+    await expect(call('Query', 'me', {}, sarah.sub, { iat: later })).resolves.toBeTruthy();
+  });
+});
+
+describe('staffOverview', () => {
+  it('counts the staff member’s own university only', async () => {
+    const overview = (await call('Query', 'staffOverview', {}, pieter.sub, { groups: ['staff'] })) as Record<string, unknown>;
+    expect(overview).toMatchObject({ university: { id: 'kuleuven' }, studentCount: 1, staffCount: 1 });
+  });
+
+  it('is Forbidden to a student even if the gateway let the call through', async () => {
+    await expect(call('Query', 'staffOverview', {}, emma.sub)).rejects.toMatchObject({ name: 'Forbidden' });
+  });
+});
+
+describe('onProfileUpdated', () => {
+  it('lets a user follow their own profile only', async () => {
+    await expect(call('Subscription', 'onProfileUpdated', { id: emma.sub }, emma.sub)).resolves.toBeNull();
+    await expect(call('Subscription', 'onProfileUpdated', { id: pieter.sub }, emma.sub)).rejects.toMatchObject({ name: 'Forbidden' });
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { decideSignUp, universityForEmail } from '../../../backend/src/universities/signUpRule.js';
+import type { University } from '../../../backend/src/db/types.js';
+
+const kuleuven: University = { id: 'kuleuven', name: 'KU Leuven', email_domains: ['kuleuven.be', 'student.kuleuven.be'], time_zone: 'Europe/Brussels', created_at: new Date() };
+const ugent: University = { id: 'ugent', name: 'Ghent University', email_domains: ['ugent.be'], time_zone: 'Europe/Brussels', created_at: new Date() };
+const all = [kuleuven, ugent];
+
+describe('the university sign-up rule', () => {
+  it.each([
+    ['a@student.kuleuven.be', 'kuleuven'],
+    ['A@KULeuven.BE', 'kuleuven'],
+    ['  b@ugent.be ', 'ugent'],
+  ])('gives %s to %s', (email, id) => {
+    expect(universityForEmail(email, all)?.id).toBe(id);
+  });
+
+  it.each(['x@gmail.com', 'x@evil-kuleuven.be', 'x@kuleuven.be.evil.com', 'x@sub.ugent.be'])('refuses %s and names the rule', (email) => {
+    const decision = decideSignUp(email, all);
+    expect(decision).toEqual({
+      allowed: false,
+      reason: 'Sign up with your university email address. Huddle is open to: KU Leuven (@kuleuven.be, @student.kuleuven.be); Ghent University (@ugent.be).',
+    });
+  });
+
+  it('asks for a valid address when there is none', () => {
+    expect(decideSignUp('not-an-email', all)).toEqual({ allowed: false, reason: 'Enter a valid email address.' });
+  });
+});
