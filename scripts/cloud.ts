@@ -2,7 +2,10 @@
 import { describeCloud, startLocalCloud } from '../backend/local/cloud.js';
 
 const startedAt = performance.now();
-const cloud = await startLocalCloud();
+const cloud = await startLocalCloud({
+  apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
+  cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
+});
 console.log(describeCloud(cloud.info));
 console.log(`  Ready in ${Math.round(performance.now() - startedAt)} ms`);
 

@@ -6,7 +6,11 @@ import { createServer } from 'vite';
 import { describeCloud, startLocalCloud } from '../backend/local/cloud.js';
 
 const appPort = Number(process.env.HUDDLE_APP_PORT ?? 5173);
-const cloud = await startLocalCloud({ appUrl: `http://127.0.0.1:${appPort}` });
+const cloud = await startLocalCloud({
+  appUrl: `http://127.0.0.1:${appPort}`,
+  apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
+  cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
+});
 const { info } = cloud;
 
 Object.assign(process.env, {

@@ -6,7 +6,6 @@ import { validation } from './errors.js';
  */
 
 // Control characters other than tab and newline never belong in text a person typed.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function requireObject(value: unknown, field: string): Record<string, unknown> {

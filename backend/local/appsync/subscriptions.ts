@@ -1,0 +1,92 @@
+/**
+ * @aws_subscribe semantics: a subscription registers at `start` (its resolver runs and may deny),
+ * and each listed mutation that returns non-null pushes the mutation's own selection set,
+ * projected onto the subscriber's selection, to subscribers whose non-null arguments all equal the
+ * same-named top-level payload fields.
+ */
+import type { GraphQLFieldResolver } from 'graphql';
+import { plainError, type AppSyncError } from './errors.js';
+import type { Context, Engine, Parsed, Request } from './execute.js';
+import type { LocalSchema } from './schema.js';
+import type { AppSyncResolverEvent } from '../../src/event.js';
+
+export interface Subscriber {
+  id: string;
+  fieldName: string;
+  args: Record<string, unknown>;
+  req: Request;
+  parsed: Parsed & { ok: true };
+  send(message: unknown): void;
+  /** deliveries are chained so a subscriber sees events in mutation order */
+  queue: Promise<void>;
+}
+
+type StartResult = { ok: true; subscriber: Subscriber } | { ok: false; errors: (AppSyncError | { errorType: string; message: string })[] };
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  return typeof a === 'object' || typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : String(a) === String(b);
+}
+
+export function createSubscriptions(deps: {
+  engine: Engine;
+  local: LocalSchema;
+  invoke(event: AppSyncResolverEvent): Promise<unknown>;
+  log(line: string): void;
+}) {
+  const subscribers = new Set<Subscriber>();
+
+  async function start(id: string, req: Request, send: (m: unknown) => void): Promise<StartResult> {
+    const parsed = deps.engine.parseRequest(req.query);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const op = parsed.operation.operation;
+    if (op !== 'subscription') {
+      return { ok: false, errors: [{ errorType: 'UnsupportedOperation', message: `${op} not supported through the realtime channel` }] };
+    }
+    let captured: { fieldName: string; args: Record<string, unknown> } | undefined;
+    let failure: unknown;
+    // Run the subscription field's resolver once, as AppSync does at registration; its result is discarded.
+    const atStart: GraphQLFieldResolver<unknown, Context> = async (_source, args, ctx, info) => {
+      if (!deps.engine.isRoot(info.parentType)) return null;
+      try {
+        deps.engine.checkAuth(ctx, info);
+        await deps.invoke(deps.engine.event(null, args, ctx, info));
+        captured = { fieldName: info.fieldName, args };
+      } catch (err) {
+        failure = err;
+      }
+      return null;
+    };
+    const result = await deps.engine.run(req, parsed, atStart);
+    if (failure !== undefined) return { ok: false, errors: [plainError(failure, deps.log)] };
+    if (!captured) return { ok: false, errors: result.errors ?? [{ errorType: 'InternalFailure', message: 'Subscription could not start.' }] };
+    const subscriber: Subscriber = { id, ...captured, req, parsed, send, queue: Promise.resolve() };
+    subscribers.add(subscriber);
+    return { ok: true, subscriber };
+  }
+
+  function matches(sub: Subscriber, payload: unknown): boolean {
+    const top = (payload ?? {}) as Record<string, unknown>;
+    return Object.entries(sub.args).every(([k, v]) => v === null || v === undefined || sameValue(top[k], v));
+  }
+
+  async function deliver(sub: Subscriber, payload: unknown): Promise<void> {
+    const result = await deps.engine.run(sub.req, sub.parsed, deps.engine.projector, { [sub.fieldName]: payload });
+    if (subscribers.has(sub)) sub.send({ id: sub.id, type: 'data', payload: result });
+  }
+
+  /** Called after every mutation field that returned non-null (HTTP and executeAsIam alike). */
+  function publish(mutationField: string, payload: unknown): void {
+    const fields = new Set(deps.local.subscriptionsFor(mutationField));
+    if (!fields.size) return;
+    for (const sub of subscribers) {
+      if (!fields.has(sub.fieldName) || !matches(sub, payload)) continue;
+      sub.queue = sub.queue.then(() => deliver(sub, payload)).catch((err) => deps.log(`[appsync] delivery failed: ${String(err)}`));
+    }
+  }
+
+  return { start, publish, remove: (sub: Subscriber) => subscribers.delete(sub), count: () => subscribers.size };
+}
+
+export type Subscriptions = ReturnType<typeof createSubscriptions>;
