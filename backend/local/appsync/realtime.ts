@@ -54,7 +54,9 @@ export function createRealtime(opts: RealtimeOptions) {
     auth.catch(() => undefined); // handled at connection_init / start
     const subs = new Map<string, Subscriber>();
     let ka: NodeJS.Timeout | undefined;
-    const send = (m: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m));
+    const send = (m: unknown): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+    };
 
     async function authorised(): Promise<boolean> {
       try {
@@ -93,7 +95,7 @@ export function createRealtime(opts: RealtimeOptions) {
       send({ id, type: 'start_ack' });
     }
 
-    ws.on('message', async (raw) => {
+    async function onMessage(raw: unknown): Promise<void> {
       let msg: { type?: string; id?: string; payload?: never };
       try {
         msg = JSON.parse(String(raw)) as typeof msg;
@@ -116,6 +118,11 @@ export function createRealtime(opts: RealtimeOptions) {
       } else {
         send({ id: msg.id, type: 'error', payload: { errors: [{ errorType: 'UnsupportedOperation', message: `Operation ${String(msg.type)} is not supported.` }] } });
       }
+    }
+    // One message at a time per socket, so a `stop` right after a `start` finds the subscription.
+    let chain = Promise.resolve();
+    ws.on('message', (raw) => {
+      chain = chain.then(() => onMessage(raw)).catch((err) => opts.log(`[appsync] realtime failure: ${String(err)}`));
     });
     ws.on('close', () => {
       clearInterval(ka);
