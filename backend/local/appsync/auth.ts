@@ -8,8 +8,7 @@ import type { CognitoIdentity, IamIdentity } from '../../src/event.js';
 import type { AuthRule } from './schema.js';
 
 export type Caller =
-  | { kind: 'userPool'; identity: CognitoIdentity; exp: number }
-  | { kind: 'iam'; identity: IamIdentity };
+  { kind: 'userPool'; identity: CognitoIdentity; exp: number } | { kind: 'iam'; identity: IamIdentity };
 
 export interface AuthConfig {
   issuer: string;
@@ -37,7 +36,8 @@ export function createVerifier(cfg: AuthConfig) {
       ({ payload: claims } = await jwtVerify(token, jwks, { issuer: cfg.issuer, algorithms: ['RS256'] }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new UnauthorizedException(EXPIRED);
-      if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) throw new UnauthorizedException(UNPARSABLE);
+      if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid)
+        throw new UnauthorizedException(UNPARSABLE);
       throw new UnauthorizedException(NO_VALID_HEADER);
     }
     // An ID token (token_use=id, client id in `aud`) is refused: Amplify sends the access token.
@@ -45,7 +45,8 @@ export function createVerifier(cfg: AuthConfig) {
     if (typeof claims.client_id !== 'string' || !cfg.userPoolClientIds.includes(claims.client_id)) {
       throw new UnauthorizedException(NO_VALID_HEADER);
     }
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') throw new UnauthorizedException(NO_VALID_HEADER);
+    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number')
+      throw new UnauthorizedException(NO_VALID_HEADER);
     const groups = claims['cognito:groups'];
     return {
       kind: 'userPool',
@@ -71,7 +72,12 @@ export function assertNotExpired(caller: Caller): void {
 export function iamCaller(sourceIp = '127.0.0.1'): Caller {
   return {
     kind: 'iam',
-    identity: { accountId: '000000000000', userArn: 'arn:aws:iam::000000000000:role/huddle-local', sourceIp: [sourceIp], username: 'huddle-local' },
+    identity: {
+      accountId: '000000000000',
+      userArn: 'arn:aws:iam::000000000000:role/huddle-local',
+      sourceIp: [sourceIp],
+      username: 'huddle-local',
+    },
   };
 }
 

@@ -50,7 +50,9 @@ export interface EngineOptions {
 export function createEngine(opts: EngineOptions) {
   const { schema } = opts.local;
   const resolved = new Set(opts.resolvedFields);
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean),
+  );
 
   function checkAuth(ctx: Context, info: GraphQLResolveInfo): void {
     if (info.fieldName.startsWith('__')) return;
@@ -59,7 +61,12 @@ export function createEngine(opts: EngineOptions) {
     }
   }
 
-  function event(source: unknown, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo): AppSyncResolverEvent {
+  function event(
+    source: unknown,
+    args: Record<string, unknown>,
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ): AppSyncResolverEvent {
     const node = info.fieldNodes[0];
     const isRoot = roots.has(info.parentType);
     return {
@@ -98,13 +105,22 @@ export function createEngine(opts: EngineOptions) {
     try {
       document = parse(query);
     } catch {
-      return { ok: false, status: 400, errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }] };
+      return {
+        ok: false,
+        status: 400,
+        errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }],
+      };
     }
     // AppSync answers validation errors with HTTP 200, data null and no errorType.
     const invalid = validate(schema, document);
     if (invalid.length) return { ok: false, status: 200, errors: invalid.map((e) => formatError(e, opts.log)) };
     const operation = getOperationAST(document, operationName);
-    if (!operation) return { ok: false, status: 200, errors: [{ message: 'Unknown or ambiguous operation name.', errorType: 'ValidationError' }] };
+    if (!operation)
+      return {
+        ok: false,
+        status: 200,
+        errors: [{ message: 'Unknown or ambiguous operation name.', errorType: 'ValidationError' }],
+      };
     const fragments: Fragments = {};
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
     return { ok: true, document, operation, fragments };
@@ -128,9 +144,18 @@ export function createEngine(opts: EngineOptions) {
   /** HTTP (and executeAsIam): returns the status and JSON body to send. */
   async function handle(req: Request): Promise<{ status: number; body: { data?: unknown; errors?: AppSyncError[] } }> {
     const parsed = parseRequest(req.query, req.operationName);
-    if (!parsed.ok) return { status: parsed.status, body: parsed.status === 200 ? { data: null, errors: parsed.errors } : { errors: parsed.errors } };
+    if (!parsed.ok)
+      return {
+        status: parsed.status,
+        body: parsed.status === 200 ? { data: null, errors: parsed.errors } : { errors: parsed.errors },
+      };
     if (parsed.operation.operation === 'subscription') {
-      const errors = [{ errorType: 'UnsupportedOperation', message: 'Subscriptions are only supported through the realtime endpoint.' }];
+      const errors = [
+        {
+          errorType: 'UnsupportedOperation',
+          message: 'Subscriptions are only supported through the realtime endpoint.',
+        },
+      ];
       return { status: 200, body: { data: null, errors } };
     }
     const body = await run(req, parsed);
@@ -138,7 +163,8 @@ export function createEngine(opts: EngineOptions) {
       const data = body.data as Record<string, unknown>;
       for (const f of fieldsOf(parsed.operation.selectionSet, parsed.fragments)) {
         const value = data[f.alias?.value ?? f.name.value];
-        if (value !== null && value !== undefined) opts.onMutation(f.name.value, byFieldName(value, f.selectionSet, parsed.fragments));
+        if (value !== null && value !== undefined)
+          opts.onMutation(f.name.value, byFieldName(value, f.selectionSet, parsed.fragments));
       }
     }
     return { status: 200, body };

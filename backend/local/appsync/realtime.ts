@@ -32,13 +32,16 @@ function decodeHeader(text: string | null | undefined): Record<string, string> {
 }
 
 function connectionHeader(req: IncomingMessage): Record<string, string> {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
   const sub = offered.find((p) => p.startsWith('header-'));
   if (sub) return decodeHeader(sub.slice('header-'.length));
   return decodeHeader(new URL(req.url ?? '/', 'http://local').searchParams.get('header'));
 }
 
-const lower = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), String(v)]));
+const lower = (h: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), String(v)]));
 
 export function createRealtime(opts: RealtimeOptions) {
   const wss = new WebSocketServer({
@@ -64,13 +67,19 @@ export function createRealtime(opts: RealtimeOptions) {
         return true;
       } catch (err) {
         const message = err instanceof UnauthorizedException ? err.message : 'Valid authorization header not provided.';
-        send({ type: 'connection_error', payload: { errors: [{ errorType: 'UnauthorizedException', message, errorCode: 401 }] } });
+        send({
+          type: 'connection_error',
+          payload: { errors: [{ errorType: 'UnauthorizedException', message, errorCode: 401 }] },
+        });
         ws.close(1000);
         return false;
       }
     }
 
-    async function onStart(id: string, payload: { data?: string; extensions?: { authorization?: Record<string, string> } }) {
+    async function onStart(
+      id: string,
+      payload: { data?: string; extensions?: { authorization?: Record<string, string> } },
+    ) {
       const authz = payload?.extensions?.authorization ?? {};
       let caller: Caller;
       try {
@@ -83,9 +92,16 @@ export function createRealtime(opts: RealtimeOptions) {
       try {
         request = JSON.parse(payload?.data ?? '') as typeof request;
       } catch {
-        return send({ id, type: 'error', payload: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }] } });
+        return send({
+          id,
+          type: 'error',
+          payload: {
+            errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }],
+          },
+        });
       }
-      subs.get(id) && opts.subscriptions.remove(subs.get(id)!);
+      const previous = subs.get(id); // a reused id replaces its subscription
+      if (previous) opts.subscriptions.remove(previous);
       const headers = lower({ ...header, ...authz });
       const req = { query: request.query ?? '', variables: request.variables ?? {}, caller, headers };
       const result = await opts.subscriptions.start(id, req, send);
@@ -100,7 +116,10 @@ export function createRealtime(opts: RealtimeOptions) {
       try {
         msg = JSON.parse(String(raw)) as typeof msg;
       } catch {
-        return send({ type: 'error', payload: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse message.' }] } });
+        return send({
+          type: 'error',
+          payload: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse message.' }] },
+        });
       }
       if (!(await authorised())) return;
       if (msg.type === 'connection_init') {
@@ -116,7 +135,13 @@ export function createRealtime(opts: RealtimeOptions) {
         subs.delete(msg.id);
         send({ id: msg.id, type: 'complete' });
       } else {
-        send({ id: msg.id, type: 'error', payload: { errors: [{ errorType: 'UnsupportedOperation', message: `Operation ${String(msg.type)} is not supported.` }] } });
+        send({
+          id: msg.id,
+          type: 'error',
+          payload: {
+            errors: [{ errorType: 'UnsupportedOperation', message: `Operation ${String(msg.type)} is not supported.` }],
+          },
+        });
       }
     }
     // One message at a time per socket, so a `stop` right after a `start` finds the subscription.

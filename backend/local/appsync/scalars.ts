@@ -41,7 +41,13 @@ const checks: Record<string, Check> = {
       return false;
     }
   },
-  AWSIPAddress: (v) => ipv4.test(v) ? v.split('/')[0]!.split('.').every((o) => Number(o) <= 255) : /^[0-9a-f:]+(\/\d{1,3})?$/i.test(v) && v.includes(':'),
+  AWSIPAddress: (v) =>
+    ipv4.test(v)
+      ? v
+          .split('/')[0]!
+          .split('.')
+          .every((o) => Number(o) <= 255)
+      : /^[0-9a-f:]+(\/\d{1,3})?$/i.test(v) && v.includes(':'),
 };
 
 function fail(name: string, value: unknown): never {
@@ -93,7 +99,17 @@ function timestampScalar(type: GraphQLScalarType) {
   type.parseLiteral = (ast: ValueNode) => accept(ast.kind === Kind.INT ? Number(ast.value) : undefined);
 }
 
-export const AWS_SCALARS = ['AWSDate', 'AWSTime', 'AWSDateTime', 'AWSTimestamp', 'AWSEmail', 'AWSJSON', 'AWSURL', 'AWSPhone', 'AWSIPAddress'];
+export const AWS_SCALARS = [
+  'AWSDate',
+  'AWSTime',
+  'AWSDateTime',
+  'AWSTimestamp',
+  'AWSEmail',
+  'AWSJSON',
+  'AWSURL',
+  'AWSPhone',
+  'AWSIPAddress',
+];
 
 /** Gives the placeholder scalars created by buildSchema their AppSync behaviour (in place). */
 export function implementScalar(type: GraphQLScalarType): void {

@@ -71,10 +71,16 @@ export function loadSchema(sdl: string): LocalSchema {
   }
 
   const typeRule = (type: GraphQLNamedType | null | undefined) =>
-    ruleFrom([...(type?.astNode?.directives ?? []), ...(type?.extensionASTNodes.flatMap((n) => n.directives ?? []) ?? [])]);
+    ruleFrom([
+      ...(type?.astNode?.directives ?? []),
+      ...(type?.extensionASTNodes.flatMap((n) => n.directives ?? []) ?? []),
+    ]);
   const ruleFor = (typeName: string, fieldName: string): AuthRule => {
     const type = schema.getType(typeName);
-    const field = type && 'getFields' in type ? (type.getFields()[fieldName] as GraphQLField<unknown, unknown> | undefined) : undefined;
+    const field =
+      type && 'getFields' in type
+        ? (type.getFields()[fieldName] as GraphQLField<unknown, unknown> | undefined)
+        : undefined;
     return ruleFrom(field?.astNode?.directives) ?? typeRule(type) ?? DEFAULT_RULE;
   };
 

@@ -21,12 +21,16 @@ export interface Subscriber {
   queue: Promise<void>;
 }
 
-type StartResult = { ok: true; subscriber: Subscriber } | { ok: false; errors: (AppSyncError | { errorType: string; message: string })[] };
+type StartResult =
+  | { ok: true; subscriber: Subscriber }
+  | { ok: false; errors: (AppSyncError | { errorType: string; message: string })[] };
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || a === undefined || b === null || b === undefined) return false;
-  return typeof a === 'object' || typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : String(a) === String(b);
+  return typeof a === 'object' || typeof b === 'object'
+    ? JSON.stringify(a) === JSON.stringify(b)
+    : String(a) === String(b);
 }
 
 export function createSubscriptions(deps: {
@@ -42,7 +46,10 @@ export function createSubscriptions(deps: {
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     const op = parsed.operation.operation;
     if (op !== 'subscription') {
-      return { ok: false, errors: [{ errorType: 'UnsupportedOperation', message: `${op} not supported through the realtime channel` }] };
+      return {
+        ok: false,
+        errors: [{ errorType: 'UnsupportedOperation', message: `${op} not supported through the realtime channel` }],
+      };
     }
     let captured: { fieldName: string; args: Record<string, unknown> } | undefined;
     let failure: unknown;
@@ -60,7 +67,11 @@ export function createSubscriptions(deps: {
     };
     const result = await deps.engine.run(req, parsed, atStart);
     if (failure !== undefined) return { ok: false, errors: [plainError(failure, deps.log)] };
-    if (!captured) return { ok: false, errors: result.errors ?? [{ errorType: 'InternalFailure', message: 'Subscription could not start.' }] };
+    if (!captured)
+      return {
+        ok: false,
+        errors: result.errors ?? [{ errorType: 'InternalFailure', message: 'Subscription could not start.' }],
+      };
     const subscriber: Subscriber = { id, ...captured, req, parsed, send, queue: Promise.resolve() };
     subscribers.add(subscriber);
     return { ok: true, subscriber };
@@ -82,7 +93,9 @@ export function createSubscriptions(deps: {
     if (!fields.size) return;
     for (const sub of subscribers) {
       if (!fields.has(sub.fieldName) || !matches(sub, payload)) continue;
-      sub.queue = sub.queue.then(() => deliver(sub, payload)).catch((err) => deps.log(`[appsync] delivery failed: ${String(err)}`));
+      sub.queue = sub.queue
+        .then(() => deliver(sub, payload))
+        .catch((err) => deps.log(`[appsync] delivery failed: ${String(err)}`));
     }
   }
 

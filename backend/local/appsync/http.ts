@@ -1,0 +1,101 @@
+/**
+ * The HTTP side: POST /graphql with AppSync's status codes and error bodies, CORS that echoes the
+ * requested headers (a `*` does not cover Authorization), and the caller's extra routes.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UnauthorizedException, type Caller } from './auth.js';
+import type { Engine } from './execute.js';
+
+export interface HttpOptions {
+  engine: Engine;
+  verify(token: string | undefined, sourceIp: string): Promise<Caller>;
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  log(line: string): void;
+}
+
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
+  const asked = req.headers['access-control-request-headers'];
+  res.setHeader(
+    'Access-Control-Allow-Headers',
+    asked ? String(asked) : 'authorization, content-type, x-amz-user-agent',
+  );
+  res.setHeader('Access-Control-Expose-Headers', 'x-amzn-ErrorType, x-amzn-RequestId');
+  res.setHeader('Access-Control-Max-Age', '86400');
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const transportError = (res: ServerResponse, status: number, errorType: string, message: string) =>
+  json(res, status, { errors: [{ errorType, message }] }, { 'x-amzn-ErrorType': errorType });
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
+  );
+}
+
+export function createHttpHandler(opts: HttpOptions) {
+  async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let caller: Caller;
+    const auth = req.headers.authorization;
+    try {
+      caller = await opts.verify(auth, req.socket.remoteAddress ?? '127.0.0.1');
+    } catch (err) {
+      const message = err instanceof UnauthorizedException ? err.message : 'Valid authorization header not provided.';
+      return transportError(res, 401, 'UnauthorizedException', message);
+    }
+    const text = await readBody(req);
+    if (!text.trim()) return transportError(res, 400, 'MalformedHttpRequestException', 'Request body is empty.');
+    let body: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      return transportError(res, 400, 'MalformedHttpRequestException', 'Unable to parse GraphQL query.');
+    }
+    if (!body || typeof body !== 'object' || typeof body.query !== 'string' || !body.query.trim()) {
+      return transportError(res, 400, 'MalformedHttpRequestException', 'Unable to parse GraphQL query.');
+    }
+    const variables =
+      body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {};
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    const out = await opts.engine.handle({
+      query: body.query,
+      variables,
+      operationName,
+      caller,
+      headers: lowerHeaders(req),
+    });
+    const errorType = out.status === 400 ? (out.body.errors?.[0]?.errorType ?? 'BadRequestException') : undefined;
+    json(res, out.status, out.body, errorType ? { 'x-amzn-ErrorType': errorType } : {});
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      cors(req, res);
+      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+      if (path === '/graphql' && req.method === 'POST') return await graphql(req, res);
+      if (opts.extraRoutes && (await opts.extraRoutes(req, res))) return;
+      transportError(res, 404, 'NotFoundException', `No route for ${req.method} ${path}`);
+    } catch (err) {
+      opts.log(`[appsync] http failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!res.headersSent)
+        transportError(res, 500, 'InternalFailure', 'An internal error occurred. Please try again.');
+      else res.end();
+    }
+  };
+}

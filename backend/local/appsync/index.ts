@@ -1,0 +1,82 @@
+/**
+ * Huddle's local AppSync: one node:http server on 127.0.0.1 serving POST /graphql and the
+ * realtime WebSocket at /graphql/realtime, driven by the same SDL and Lambda handler as AWS.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppSyncResolverEvent } from '../../src/event.js';
+import { createVerifier, iamCaller } from './auth.js';
+import { createEngine } from './execute.js';
+import { createHttpHandler } from './http.js';
+import { createRealtime } from './realtime.js';
+import { loadSchema } from './schema.js';
+import { createSubscriptions } from './subscriptions.js';
+
+export interface LocalAppSyncOptions {
+  schemaSdl: string;
+  host?: string;
+  port: number;
+  auth: { issuer: string; jwksUrl: string; userPoolClientIds: string[] };
+  invoke(event: AppSyncResolverEvent): Promise<unknown>;
+  /** non-root fields with a resolver, e.g. ['Activity.host']; root fields always have one */
+  resolvedFields?: string[];
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  log?: (line: string) => void;
+  /** realtime keep-alive interval; AppSync sends `ka` about once a minute */
+  keepAliveMs?: number;
+}
+
+export interface LocalAppSync {
+  url: string;
+  realtimeUrl: string;
+  executeAsIam(query: string, variables?: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown[] }>;
+  close(): Promise<void>;
+}
+
+export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<LocalAppSync> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const local = loadSchema(opts.schemaSdl);
+  const verify = createVerifier(opts.auth);
+  // The engine publishes mutations to the subscriptions, which execute through the engine.
+  let publish: (field: string, payload: unknown) => void = () => undefined;
+  const engine = createEngine({
+    local,
+    invoke: opts.invoke,
+    resolvedFields: opts.resolvedFields ?? [],
+    log,
+    onMutation: (field, payload) => publish(field, payload),
+  });
+  const subscriptions = createSubscriptions({ engine, local, invoke: opts.invoke, log });
+  publish = subscriptions.publish;
+
+  const realtime = createRealtime({ verify, subscriptions, keepAliveMs: opts.keepAliveMs ?? 60_000, log });
+  const server = createServer(createHttpHandler({ engine, verify, extraRoutes: opts.extraRoutes, log }));
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://local').pathname === '/graphql/realtime')
+      realtime.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `${host}:${port}`;
+
+  return {
+    url: `http://${origin}/graphql`,
+    realtimeUrl: `ws://${origin}/graphql/realtime`,
+    async executeAsIam(query, variables) {
+      const out = await engine.handle({ query, variables: variables ?? {}, caller: iamCaller(), headers: {} });
+      return out.body;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        realtime.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
