@@ -23,16 +23,25 @@ export class Mailbox {
   private mails: Mail[] = [];
 
   /** @param file optional JSON file to persist mails in (e.g. `.local/mailbox.json`) */
-  constructor(private readonly file?: string) {
+  constructor(
+    private readonly file?: string,
+    log?: (line: string) => void,
+  ) {
     if (file && existsSync(file)) {
       try {
         const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
         if (Array.isArray(stored)) this.mails = stored as Mail[];
       } catch {
         // A damaged dev mailbox is not worth failing start-up for: start empty.
+        log?.(`[mailbox] ignoring unreadable ${file}`);
         this.mails = [];
       }
     }
+  }
+
+  /** The form cloud.ts uses: a mailbox kept in `file`. */
+  static async open(file: string, log?: (line: string) => void): Promise<Mailbox> {
+    return new Mailbox(file, log);
   }
 
   add(mail: Omit<Mail, 'sentAt'>): void {

@@ -21,6 +21,8 @@ const REWRITES: Record<string, [string, string]> = {
   'PasswordResetRequiredException|Password reset required': ['PasswordResetRequiredException', 'Password reset required for the user'],
 };
 
+const APP_CLIENT = /^App Client (.*) not found$/;
+
 export interface ErrorAnswer { status: number; type: string; message: string }
 
 /** What goes on the wire for a thrown error; `op` names the operation for unsupported features. */
@@ -30,7 +32,7 @@ export function toErrorAnswer(err: unknown, op: string): ErrorAnswer | null {
   }
   if (err instanceof CognitoError) {
     const code = (err as CognitoError & { code: string }).code;
-    const [type, message] = REWRITES[`${code}|${err.message}`] ?? [code, err.message];
+    const [type, message] = REWRITES[`${code}|${err.message}`] ?? [code, err.message.replace(APP_CLIENT, 'User pool client $1 does not exist.')];
     return { status: 400, type, message };
   }
   return null; // an internal failure: the caller logs it and answers 500

@@ -1,0 +1,48 @@
+/**
+ * One Cognito operation call: the operations added here first (one file each in operations/),
+ * then cognito-local's own targets. Around both: lower-cased emails, the password policy,
+ * access-token checks for cognito-local's token-taking targets, masked delivery addresses, and a
+ * named refusal for anything neither implements.
+ */
+import type { Router } from 'cognito-local/lib/server/Router.js';
+import { isSupportedTarget } from 'cognito-local/lib/targets/Target.js';
+import { cognitoError } from './errors.js';
+import { checkPasswordPolicy, maskResponse, normalizeRequest } from './normalize.js';
+import { ConfirmForgotPassword } from './operations/confirmForgotPassword.js';
+import { ConfirmSignUp } from './operations/confirmSignUp.js';
+import { ForgotPassword } from './operations/forgotPassword.js';
+import { GetTokensFromRefreshToken } from './operations/getTokensFromRefreshToken.js';
+import { GlobalSignOut } from './operations/globalSignOut.js';
+import { InitiateAuth } from './operations/initiateAuth.js';
+import { ResendConfirmationCode } from './operations/resendConfirmationCode.js';
+import { RespondToAuthChallenge } from './operations/respondToAuthChallenge.js';
+import type { OpEnv, Operation } from './operations/types.js';
+import { CTX } from './services.js';
+
+const ADDED: Record<string, Operation> = {
+  ConfirmForgotPassword,
+  ConfirmSignUp,
+  ForgotPassword,
+  GetTokensFromRefreshToken,
+  GlobalSignOut,
+  InitiateAuth,
+  ResendConfirmationCode,
+  RespondToAuthChallenge,
+};
+
+export type Dispatch = (op: string, body: unknown) => Promise<unknown>;
+
+export function createDispatch(env: OpEnv, router: Router): Dispatch {
+  return async (op, body) => {
+    const added = Object.hasOwn(ADDED, op) ? ADDED[op] : undefined;
+    if (!added && !isSupportedTarget(op)) {
+      throw cognitoError('UnsupportedOperationException', `Huddle's local Cognito does not support ${op}`);
+    }
+    const req = normalizeRequest(body);
+    checkPasswordPolicy(op, req);
+    // cognito-local's targets only decode access tokens; check them as Cognito would first.
+    if (!added && req.AccessToken !== undefined) await env.authenticate(req.AccessToken);
+    const res = added ? await added(env, req) : await router(op)(CTX, req);
+    return maskResponse(res);
+  };
+}

@@ -1,0 +1,59 @@
+// The wire format around every operation: errors, unsupported operations, CORS, JWKS/OIDC discovery.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ListDevicesCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { startHarness, type Harness } from './helpers.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h.stop(); });
+
+const call = (op: string, body: unknown) =>
+  fetch(h.cognito.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
+    body: JSON.stringify(body),
+  });
+
+test('an unsupported operation is named, Cognito-style, to the SDK and on the wire', async () => {
+  await expect(h.sdk.send(new ListDevicesCommand({ AccessToken: 'x' }))).rejects.toMatchObject({
+    name: 'UnsupportedOperationException',
+    message: "Huddle's local Cognito does not support ListDevices",
+  });
+  const res = await call('AdminUserGlobalSignOut', {});
+  expect(res.status).toBe(400);
+  expect(res.headers.get('x-amzn-errortype')).toBe('UnsupportedOperationException');
+  expect(await res.json()).toEqual({
+    __type: 'UnsupportedOperationException',
+    message: "Huddle's local Cognito does not support AdminUserGlobalSignOut",
+  });
+});
+
+test('every error: HTTP 400, x-amzn-ErrorType and {__type, message}', async () => {
+  const res = await call('SignUp', { ClientId: 'nope', Username: 'a@uni.test', Password: 'Secret123' });
+  expect(res.status).toBe(400);
+  expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+  expect(await res.json()).toEqual({ __type: 'ResourceNotFoundException', message: 'User pool client nope does not exist.' });
+  const bad = await fetch(h.cognito.url, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.SignUp' }, body: '{' });
+  expect(bad.status).toBe(400);
+  expect(bad.headers.get('x-amzn-errortype')).toBe('SerializationException');
+});
+
+test('CORS preflight echoes the requested headers', async () => {
+  const res = await fetch(h.cognito.url, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target,x-amz-user-agent' },
+  });
+  expect(res.status).toBe(204);
+  expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  expect(res.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-target,x-amz-user-agent');
+  expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+});
+
+test('JWKS and OpenID configuration are served for the pool', async () => {
+  const jwks = await (await fetch(h.cognito.jwksUrl)).json();
+  expect(jwks.keys).toHaveLength(1);
+  expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+  expect(jwks.keys[0]).not.toHaveProperty('d');
+  const oidc = await (await fetch(`${h.cognito.issuer}/.well-known/openid-configuration`)).json();
+  expect(oidc).toMatchObject({ issuer: h.cognito.issuer, jwks_uri: h.cognito.jwksUrl });
+});
