@@ -13,7 +13,20 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Kysely's migrator takes a lock and reads its tables on every start; a plain read is enough to see nothing is due. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator's own table
+async function isUpToDate(db: Kysely<any>): Promise<boolean> {
+  try {
+    const done = await db.selectFrom('kysely_migration').select('name').execute();
+    const names = new Set(done.map((row: { name: string }) => row.name));
+    return Object.keys(migrations).every((name) => names.has(name));
+  } catch {
+    return false; // no migration table yet: a new database
+  }
 }
