@@ -1,5 +1,5 @@
-import { Amplify, type ResourcesConfig } from 'aws-amplify'
-import type { AppConfig } from './config'
+import { Amplify, type ResourcesConfig } from 'aws-amplify';
+import type { AppConfig } from './config';
 
 /**
  * The one place Amplify is configured. A plain config object (not amplify_outputs.json)
@@ -32,9 +32,9 @@ export function amplifyResourcesConfig(config: AppConfig): ResourcesConfig {
         defaultAuthMode: 'userPool',
       },
     },
-  }
+  };
 }
 
 export function configureAmplify(config: AppConfig): void {
-  Amplify.configure(amplifyResourcesConfig(config))
+  Amplify.configure(amplifyResourcesConfig(config));
 }

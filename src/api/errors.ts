@@ -1,22 +1,22 @@
 /** What every API function throws: the server's errorType plus a message a person can read. */
 export class ApiError extends Error {
-  override readonly name = 'ApiError'
+  override readonly name = 'ApiError';
   constructor(
     readonly errorType: string,
     message: string,
   ) {
-    super(message)
+    super(message);
   }
 }
 
 interface GraphQLErrorLike {
-  message?: unknown
-  errorType?: unknown
-  originalError?: { name?: unknown } | null
+  message?: unknown;
+  errorType?: unknown;
+  originalError?: { name?: unknown } | null;
 }
 
 function hasErrors(value: unknown): value is { errors: GraphQLErrorLike[] } {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { errors?: unknown }).errors)
+  return typeof value === 'object' && value !== null && Array.isArray((value as { errors?: unknown }).errors);
 }
 
 /**
@@ -25,10 +25,11 @@ function hasErrors(value: unknown): value is { errors: GraphQLErrorLike[] } {
  * original error's name (a 401 arrives as message "Unauthorized", name "UnauthorizedException").
  */
 export function toApiError(reason: unknown): ApiError {
-  if (reason instanceof ApiError) return reason
+  if (reason instanceof ApiError) return reason;
   if (hasErrors(reason) && reason.errors.length > 0) {
-    const first = reason.errors[0] as GraphQLErrorLike
-    const message = typeof first.message === 'string' && first.message ? first.message : 'The server refused the request.'
+    const first = reason.errors[0] as GraphQLErrorLike;
+    const message =
+      typeof first.message === 'string' && first.message ? first.message : 'The server refused the request.';
     const errorType =
       typeof first.errorType === 'string'
         ? first.errorType
@@ -36,11 +37,11 @@ export function toApiError(reason: unknown): ApiError {
           ? first.originalError.name
           : message === 'Unauthorized'
             ? 'Unauthorized'
-            : 'Unknown'
-    return new ApiError(errorType, message)
+            : 'Unknown';
+    return new ApiError(errorType, message);
   }
-  if (reason instanceof Error) return new ApiError(reason.name || 'Unknown', reason.message)
-  return new ApiError('Unknown', 'Something went wrong talking to the server.')
+  if (reason instanceof Error) return new ApiError(reason.name || 'Unknown', reason.message);
+  return new ApiError('Unknown', 'Something went wrong talking to the server.');
 }
 
 /**
@@ -48,20 +49,20 @@ export function toApiError(reason: unknown): ApiError {
  * 'Unauthorized' but with "Not Authorized to access …": that is a forbidden field, not a dead session.
  */
 export function isSessionExpired(error: ApiError): boolean {
-  if (error.errorType === 'UnauthorizedException') return true
-  return error.errorType === 'Unauthorized' && !error.message.startsWith('Not Authorized to access')
+  if (error.errorType === 'UnauthorizedException') return true;
+  return error.errorType === 'Unauthorized' && !error.message.startsWith('Not Authorized to access');
 }
 
-let sessionExpiredHandler: (() => void) | undefined
+let sessionExpiredHandler: (() => void) | undefined;
 
 /** main.ts wires this to the session store; the API layer itself knows nothing of stores or routes. */
 export function onSessionExpired(handler: () => void): void {
-  sessionExpiredHandler = handler
+  sessionExpiredHandler = handler;
 }
 
 /** Turns any failure into an ApiError, telling the app first when the session is dead. */
 export function rethrowAsApiError(reason: unknown): never {
-  const error = toApiError(reason)
-  if (isSessionExpired(error)) sessionExpiredHandler?.()
-  throw error
+  const error = toApiError(reason);
+  if (isSessionExpired(error)) sessionExpiredHandler?.();
+  throw error;
 }

@@ -1,51 +1,65 @@
-import type { GraphQLQuery, GraphQLSubscription } from 'aws-amplify/api'
-import { graphqlClient } from './client'
-import { rethrowAsApiError } from './errors'
-import type { Profile, StaffOverview } from './types'
+import { graphqlClient } from './client';
+import { rethrowAsApiError } from './errors';
+import type { Profile, StaffOverview } from './types';
 
 const PROFILE_FIELDS = /* GraphQL */ `
   id displayName email roles createdAt updatedAt
   university { id name timeZone emailDomains }
-`
+`;
 
-const ME = /* GraphQL */ `query Me { me { ${PROFILE_FIELDS} } }`
+const ME = /* GraphQL */ `query Me { me { ${PROFILE_FIELDS} } }`;
 const UPDATE_PROFILE = /* GraphQL */ `
   mutation UpdateProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { ${PROFILE_FIELDS} } }
-`
-const SIGN_OUT_EVERYWHERE = /* GraphQL */ `mutation SignOutEverywhere { signOutEverywhere }`
+`;
+const SIGN_OUT_EVERYWHERE = /* GraphQL */ `
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`;
 const STAFF_OVERVIEW = /* GraphQL */ `
-  query StaffOverview { staffOverview { studentCount staffCount university { id name timeZone emailDomains } } }
-`
+  query StaffOverview {
+    staffOverview {
+      studentCount
+      staffCount
+      university {
+        id
+        name
+        timeZone
+        emailDomains
+      }
+    }
+  }
+`;
 const ON_PROFILE_UPDATED = /* GraphQL */ `
   subscription OnProfileUpdated($id: ID!) { onProfileUpdated(id: $id) { ${PROFILE_FIELDS} } }
-`
+`;
 
 async function run<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   try {
-    const result = await graphqlClient().graphql<GraphQLQuery<T>>({ query, variables })
-    if (!result.data) throw result
-    return result.data
+    const result = await graphqlClient().query<T>({ query, variables });
+    if (!result.data) throw result;
+    return result.data;
   } catch (reason) {
-    return rethrowAsApiError(reason)
+    return rethrowAsApiError(reason);
   }
 }
 
 export async function getMe(): Promise<Profile> {
-  return (await run<{ me: Profile }>(ME)).me
+  return (await run<{ me: Profile }>(ME)).me;
 }
 
 export async function updateProfile(displayName: string): Promise<Profile> {
-  const input = { displayName }
-  return (await run<{ updateProfile: Profile }>(UPDATE_PROFILE, { input })).updateProfile
+  const input = { displayName };
+  return (await run<{ updateProfile: Profile }>(UPDATE_PROFILE, { input })).updateProfile;
 }
 
 /** Makes the server refuse every access token issued so far; the caller then signs out globally. */
 export async function signOutEverywhere(): Promise<boolean> {
-  return (await run<{ signOutEverywhere: boolean }>(SIGN_OUT_EVERYWHERE)).signOutEverywhere
+  return (await run<{ signOutEverywhere: boolean }>(SIGN_OUT_EVERYWHERE)).signOutEverywhere;
 }
 
 export async function getStaffOverview(): Promise<StaffOverview> {
-  return (await run<{ staffOverview: StaffOverview }>(STAFF_OVERVIEW)).staffOverview
+  return (await run<{ staffOverview: StaffOverview }>(STAFF_OVERVIEW)).staffOverview;
 }
 
 /**
@@ -57,19 +71,18 @@ export function subscribeToProfile(
   onData: (profile: Profile) => void,
   onError: (error: Error) => void = () => {},
 ): () => void {
-  const subscription = graphqlClient()
-    .graphql<GraphQLSubscription<{ onProfileUpdated: Profile | null }>>({ query: ON_PROFILE_UPDATED, variables: { id } })
-    .subscribe({
-      next: ({ data }) => {
-        if (data?.onProfileUpdated) onData(data.onProfileUpdated)
-      },
-      error: (reason: unknown) => {
-        try {
-          rethrowAsApiError(reason)
-        } catch (error) {
-          onError(error as Error)
-        }
-      },
-    })
-  return () => subscription.unsubscribe()
+  const request = { query: ON_PROFILE_UPDATED, variables: { id } };
+  const subscription = graphqlClient().subscribe<{ onProfileUpdated: Profile | null }>(request, {
+    next: ({ data }) => {
+      if (data?.onProfileUpdated) onData(data.onProfileUpdated);
+    },
+    error: (reason) => {
+      try {
+        rethrowAsApiError(reason);
+      } catch (error) {
+        onError(error as Error);
+      }
+    },
+  });
+  return () => subscription.unsubscribe();
 }

@@ -1,10 +1,10 @@
-import { fetchAuthSession, signOut as amplifySignOut } from 'aws-amplify/auth'
-import type { SessionUser } from './types'
+import { fetchAuthSession, signOut as amplifySignOut } from 'aws-amplify/auth';
+import type { SessionUser } from './types';
 
 /** Reads 'cognito:groups' from an access token payload; anything malformed counts as no groups. */
 export function groupsFromTokenPayload(payload: Record<string, unknown>): string[] {
-  const groups = payload['cognito:groups']
-  return Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : []
+  const groups = payload['cognito:groups'];
+  return Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [];
 }
 
 /**
@@ -13,18 +13,18 @@ export function groupsFromTokenPayload(payload: Record<string, unknown>): string
  */
 export async function readSignedInUser(): Promise<SessionUser | null> {
   try {
-    const { tokens } = await fetchAuthSession()
-    const payload = tokens?.accessToken.payload
-    if (!payload || typeof payload.sub !== 'string') return null
-    const username = typeof payload.username === 'string' ? payload.username : payload.sub
-    return { sub: payload.sub, username, groups: groupsFromTokenPayload(payload) }
+    const { tokens } = await fetchAuthSession();
+    const payload = tokens?.accessToken.payload;
+    if (!payload || typeof payload.sub !== 'string') return null;
+    const username = typeof payload.username === 'string' ? payload.username : payload.sub;
+    return { sub: payload.sub, username, groups: groupsFromTokenPayload(payload) };
   } catch {
     // A refresh that fails (revoked or expired refresh token) means: not signed in.
-    return null
+    return null;
   }
 }
 
 /** `global: true` also revokes the refresh tokens on every other device (Cognito GlobalSignOut). */
 export async function signOut(options: { global?: boolean } = {}): Promise<void> {
-  await amplifySignOut({ global: options.global ?? false })
+  await amplifySignOut({ global: options.global ?? false });
 }

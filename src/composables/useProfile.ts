@@ -1,56 +1,56 @@
-import { onScopeDispose, ref } from 'vue'
-import { toApiError, type ApiError } from '@/api/errors'
-import { getMe, subscribeToProfile, updateProfile } from '@/api/profile'
-import type { Profile } from '@/api/types'
+import { onScopeDispose, ref } from 'vue';
+import { toApiError, type ApiError } from '@/api/errors';
+import { getMe, subscribeToProfile, updateProfile } from '@/api/profile';
+import type { Profile } from '@/api/types';
 
 /**
  * The signed-in user's profile for one screen: loading, load error, saving and save error.
  * With `live`, it follows changes made elsewhere (another tab or device) until the screen closes.
  */
 export function useProfile(options: { live?: boolean } = {}) {
-  const profile = ref<Profile | null>(null)
-  const loading = ref(false)
-  const loadError = ref<ApiError | null>(null)
-  const saving = ref(false)
-  const saveError = ref<ApiError | null>(null)
-  let unsubscribe: (() => void) | undefined
+  const profile = ref<Profile | null>(null);
+  const loading = ref(false);
+  const loadError = ref<ApiError | null>(null);
+  const saving = ref(false);
+  const saveError = ref<ApiError | null>(null);
+  let unsubscribe: (() => void) | undefined;
 
   function followChanges(id: string): void {
-    if (!options.live || unsubscribe) return
+    if (!options.live || unsubscribe) return;
     unsubscribe = subscribeToProfile(id, (updated) => {
-      profile.value = updated
-    })
+      profile.value = updated;
+    });
   }
 
   async function load(): Promise<void> {
-    loading.value = true
-    loadError.value = null
+    loading.value = true;
+    loadError.value = null;
     try {
-      profile.value = await getMe()
-      followChanges(profile.value.id)
+      profile.value = await getMe();
+      followChanges(profile.value.id);
     } catch (error) {
-      loadError.value = toApiError(error)
+      loadError.value = toApiError(error);
     } finally {
-      loading.value = false
+      loading.value = false;
     }
   }
 
   /** Resolves true when saved; on failure the error is in saveError and the caller keeps the input. */
   async function saveDisplayName(displayName: string): Promise<boolean> {
-    saving.value = true
-    saveError.value = null
+    saving.value = true;
+    saveError.value = null;
     try {
-      profile.value = await updateProfile(displayName)
-      return true
+      profile.value = await updateProfile(displayName);
+      return true;
     } catch (error) {
-      saveError.value = toApiError(error)
-      return false
+      saveError.value = toApiError(error);
+      return false;
     } finally {
-      saving.value = false
+      saving.value = false;
     }
   }
 
-  onScopeDispose(() => unsubscribe?.())
+  onScopeDispose(() => unsubscribe?.());
 
-  return { profile, loading, loadError, saving, saveError, load, saveDisplayName }
+  return { profile, loading, loadError, saving, saveError, load, saveDisplayName };
 }

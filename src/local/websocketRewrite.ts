@@ -7,27 +7,27 @@
  * The local server speaks plain ws://, so sockets to this machine are downgraded before they open.
  * See /work/shared/reference/local-cloud.md, "Realtime".
  */
-export const LOCAL_WEBSOCKET_REWRITE_MARKER = 'huddle-local-websocket-rewrite'
+export const LOCAL_WEBSOCKET_REWRITE_MARKER = 'huddle-local-websocket-rewrite';
 
-const LOCAL_SECURE_SOCKET = /^wss:\/\/(localhost|127\.0\.0\.1|\[::1\])(?=[:/?#]|$)/i
+const LOCAL_SECURE_SOCKET = /^wss:\/\/(localhost|127\.0\.0\.1|\[::1\])(?=[:/?#]|$)/i;
 
 /** wss://localhost… and wss://127.0.0.1… become ws://…; every other URL is returned unchanged. */
 export function rewriteLocalWebSocketUrl(url: string | URL): string {
-  const href = typeof url === 'string' ? url : url.href
-  return LOCAL_SECURE_SOCKET.test(href) ? `ws://${href.slice('wss://'.length)}` : href
+  const href = typeof url === 'string' ? url : url.href;
+  return LOCAL_SECURE_SOCKET.test(href) ? `ws://${href.slice('wss://'.length)}` : href;
 }
 
 /** Replaces globalThis.WebSocket; must run before Amplify opens its first socket. */
 export function installLocalWebSocketRewrite(): void {
-  const NativeWebSocket = globalThis.WebSocket
-  if (!NativeWebSocket || 'localRewrite' in NativeWebSocket) return
+  const NativeWebSocket = globalThis.WebSocket;
+  if (!NativeWebSocket || 'localRewrite' in NativeWebSocket) return;
 
   class LocalCloudWebSocket extends NativeWebSocket {
-    static readonly localRewrite = LOCAL_WEBSOCKET_REWRITE_MARKER
+    static readonly localRewrite = LOCAL_WEBSOCKET_REWRITE_MARKER;
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(rewriteLocalWebSocketUrl(url), protocols)
+      super(rewriteLocalWebSocketUrl(url), protocols);
     }
   }
-  globalThis.WebSocket = LocalCloudWebSocket
-  console.info(`[${LOCAL_WEBSOCKET_REWRITE_MARKER}] wss://localhost sockets are opened as ws:// (local cloud mode)`)
+  globalThis.WebSocket = LocalCloudWebSocket;
+  console.info(`[${LOCAL_WEBSOCKET_REWRITE_MARKER}] wss://localhost sockets are opened as ws:// (local cloud mode)`);
 }

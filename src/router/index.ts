@@ -1,25 +1,25 @@
-import { watch } from 'vue'
-import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router'
-import { useSessionStore } from '@/stores/session'
-import { decideNavigation } from './guard'
-import { routes } from './routes'
-import './routeNames'
+import { watch } from 'vue';
+import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
+import { useSessionStore } from '@/stores/session';
+import { decideNavigation } from './guard';
+import { routes } from './routes';
+import './routeNames';
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
-  const router = createRouter({ history, routes })
+  const router = createRouter({ history, routes });
 
   router.beforeEach(async (to) => {
     // useSessionStore inside the guard, not at module top: Pinia is installed by then.
-    const session = useSessionStore()
-    await session.ensureLoaded()
-    return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] })
-  })
+    const session = useSessionStore();
+    await session.ensureLoaded();
+    return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
+  });
 
   router.afterEach((to) => {
-    document.title = to.meta.title ? `${to.meta.title} · Huddle` : 'Huddle'
-  })
+    document.title = to.meta.title ? `${to.meta.title} · Huddle` : 'Huddle';
+  });
 
-  return router
+  return router;
 }
 
 /**
@@ -27,14 +27,15 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
  * run the guards again on the current page: they send the user to sign-in, keeping the path.
  */
 export function followSessionChanges(router: Router): void {
-  const session = useSessionStore()
+  const session = useSessionStore();
   watch(
     () => session.status,
-    (status) => {
-      if (status !== 'signedOut') return
-      const current = router.currentRoute.value
-      if (current.meta.public || current.meta.guestOnly) return
-      void router.replace({ path: current.fullPath, force: true })
+    (status, previous) => {
+      // Only a session that ends; the first check (unknown → signedOut) is the guards' business.
+      if (status !== 'signedOut' || previous !== 'signedIn') return;
+      const current = router.currentRoute.value;
+      if (current.meta.public || current.meta.guestOnly) return;
+      void router.replace({ path: current.path, query: current.query, hash: current.hash, force: true });
     },
-  )
+  );
 }

@@ -1,15 +1,15 @@
 /** Every route name in one union, so a typo in a link or redirect fails type-checking. */
-export type RouteName = 'home' | 'account' | 'staff' | 'sign-in' | 'forbidden' | 'not-found'
+export type RouteName = 'home' | 'account' | 'staff' | 'sign-in' | 'forbidden' | 'not-found';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in. Routes are private unless they say so. */
-    public?: boolean
+    public?: boolean;
     /** Only for signed-out visitors (sign-in); a signed-in user is sent on. */
-    guestOnly?: boolean
+    guestOnly?: boolean;
     /** The user needs at least one of these Cognito groups. */
-    groups?: readonly string[]
+    groups?: readonly string[];
     /** Used for the document title. */
-    title?: string
+    title?: string;
   }
 }

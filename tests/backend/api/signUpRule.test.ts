@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decideSignUp, universityForEmail } from '../../../backend/src/universities/signUpRule.js';
 import type { University } from '../../../backend/src/db/types.js';
 
-const kuleuven: University = { id: 'kuleuven', name: 'KU Leuven', email_domains: ['kuleuven.be', 'student.kuleuven.be'], time_zone: 'Europe/Brussels', created_at: new Date() };
-const ugent: University = { id: 'ugent', name: 'Ghent University', email_domains: ['ugent.be'], time_zone: 'Europe/Brussels', created_at: new Date() };
+const rules = { booking_opens_days: 7, free_cancel_minutes: 60, max_bookings_per_day: 2, waitlist_closes_minutes: 60, created_at: new Date() };
+const kuleuven: University = { id: 'kuleuven', name: 'KU Leuven', email_domains: ['kuleuven.be', 'student.kuleuven.be'], time_zone: 'Europe/Brussels', ...rules };
+const ugent: University = { id: 'ugent', name: 'Ghent University', email_domains: ['ugent.be'], time_zone: 'Europe/Brussels', ...rules };
 const all = [kuleuven, ugent];
 
 describe('the university sign-up rule', () => {

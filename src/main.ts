@@ -1,0 +1,52 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { configureAmplify } from './amplify';
+import { onSessionExpired } from './api/errors';
+import App from './App.vue';
+import { parseConfig } from './config';
+import { createAppRouter, followSessionChanges } from './router';
+import { useSessionStore } from './stores/session';
+import ConfigErrorView from './views/ConfigErrorView.vue';
+import './styles/base.css';
+import './styles/forms.css';
+
+async function start(): Promise<void> {
+  const parsed = parseConfig(import.meta.env);
+  if (!parsed.ok) {
+    showStartupProblems(parsed.problems);
+    return;
+  }
+
+  // Vite replaces import.meta.env.VITE_LOCAL_CLOUD at build time, so without it this branch and
+  // its chunk are dropped from the build. It must run before Amplify opens any socket.
+  if (import.meta.env.VITE_LOCAL_CLOUD === 'true') {
+    const { installLocalWebSocketRewrite } = await import('./local/websocketRewrite');
+    installLocalWebSocketRewrite();
+  }
+
+  configureAmplify(parsed.config);
+
+  const app = createApp(App);
+  app.use(createPinia());
+  const router = createAppRouter();
+  app.use(router);
+
+  const session = useSessionStore();
+  // A dead token seen by the API ends the session; followSessionChanges then sends the user
+  // to sign-in with the current path kept.
+  onSessionExpired(() => session.expireSession());
+  followSessionChanges(router);
+
+  await router.isReady();
+  app.mount('#app');
+}
+
+/** Never a blank page: whatever stops the start is listed on screen. */
+function showStartupProblems(problems: string[]): void {
+  createApp(ConfigErrorView, { problems }).mount('#app');
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  showStartupProblems([`The app failed to start: ${error instanceof Error ? error.message : String(error)}`]);
+});

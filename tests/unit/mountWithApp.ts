@@ -1,0 +1,32 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import type { Component } from 'vue';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
+import type { RouteName } from '@/router/routeNames';
+
+const PATHS: Record<RouteName, string> = {
+  home: '/',
+  account: '/account',
+  staff: '/staff',
+  'sign-in': '/sign-in',
+  forbidden: '/forbidden',
+  'not-found': '/:pathMatch(.*)*',
+};
+
+/**
+ * Mounts a view the way the app does: with Pinia and a memory router that knows every route
+ * name (as empty pages, so links resolve without loading the real views or their guards).
+ */
+export async function mountWithApp(component: Component, options: { path?: string; pinia?: Pinia } = {}) {
+  const pinia = options.pinia ?? createPinia();
+  setActivePinia(pinia);
+  const router: Router = createRouter({
+    history: createMemoryHistory(),
+    routes: Object.entries(PATHS).map(([name, path]) => ({ name, path, component: { render: () => null } })),
+  });
+  await router.push(options.path ?? '/');
+  await router.isReady();
+  const wrapper = mount(component, { global: { plugins: [pinia, router] }, attachTo: document.body });
+  await flushPromises();
+  return { wrapper, router, pinia };
+}

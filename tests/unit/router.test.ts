@@ -1,0 +1,66 @@
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { readSignedInUser, signOut } from '@/auth/session';
+import { createAppRouter, followSessionChanges } from '@/router';
+import { useSessionStore } from '@/stores/session';
+import { makeSessionUser } from './fixtures';
+
+vi.mock('@/auth/session', () => ({ readSignedInUser: vi.fn(), signOut: vi.fn() }));
+vi.mock('@/auth/authEvents', () => ({ listenToAuthEvents: vi.fn(() => () => {}) }));
+// The real views are not needed to test where navigation ends up.
+for (const view of ['Home', 'Account', 'Staff', 'SignIn', 'Forbidden', 'NotFound']) {
+  vi.doMock(`@/views/${view}View.vue`, () => ({ default: { render: () => null } }));
+}
+
+function setUp() {
+  setActivePinia(createPinia());
+  const router = createAppRouter(createMemoryHistory());
+  followSessionChanges(router);
+  return { router, session: useSessionStore() };
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  vi.mocked(signOut).mockResolvedValue();
+});
+
+describe('app router', () => {
+  it('sends a signed-out visitor to sign-in, keeping where they were going', async () => {
+    vi.mocked(readSignedInUser).mockResolvedValue(null);
+    const { router } = setUp();
+    await router.push('/account');
+    expect(router.currentRoute.value.fullPath).toBe('/sign-in?redirect=/account');
+  });
+
+  it('keeps students out of the staff page and lets staff in', async () => {
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser());
+    const student = setUp();
+    await student.router.push('/staff');
+    expect(student.router.currentRoute.value.name).toBe('forbidden');
+
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser({ groups: ['staff'] }));
+    const staff = setUp();
+    await staff.router.push('/staff');
+    expect(staff.router.currentRoute.value.name).toBe('staff');
+  });
+
+  it('checks the session once, not on every navigation', async () => {
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser());
+    const { router } = setUp();
+    await router.push('/');
+    await router.push('/account');
+    await router.push('/');
+    expect(readSignedInUser).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves to sign-in with the path kept when the session dies on a private page', async () => {
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser());
+    const { router, session } = setUp();
+    await router.push('/account?tab=password');
+    session.expireSession();
+    await flushPromises();
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/sign-in?redirect=/account?tab=password'));
+  });
+});

@@ -1,0 +1,37 @@
+import { signUp } from 'aws-amplify/auth';
+import { describe, expect, it, vi } from 'vitest';
+import { authenticatorServices, readableSignUpError } from '@/auth/signUpServices';
+
+vi.mock('aws-amplify/auth', () => ({ signUp: vi.fn() }));
+
+function cognitoError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name });
+}
+
+describe('readableSignUpError', () => {
+  it("keeps only the pre-sign-up trigger's own words", () => {
+    const error = cognitoError(
+      'UserLambdaValidationException',
+      'PreSignUp failed with error Sign up with your university email address (e.g. @student.kuleuven.be)..',
+    );
+    expect((readableSignUpError(error) as Error).message).toBe(
+      'Sign up with your university email address (e.g. @student.kuleuven.be)',
+    );
+  });
+
+  it('passes other errors through unchanged', () => {
+    const error = cognitoError('UsernameExistsException', 'User already exists');
+    expect(readableSignUpError(error)).toBe(error);
+  });
+});
+
+describe('authenticatorServices.handleSignUp', () => {
+  it('signs up through Amplify and rethrows a refusal readably', async () => {
+    vi.mocked(signUp).mockRejectedValueOnce(
+      cognitoError('UserLambdaValidationException', 'PreSignUp failed with error Huddle is not open to gmail.com yet.'),
+    );
+    const input = { username: 'a@gmail.com', password: 'Secret123', options: { userAttributes: { name: 'A' } } };
+    await expect(authenticatorServices.handleSignUp(input)).rejects.toThrow(/^Huddle is not open to gmail.com yet$/);
+    expect(signUp).toHaveBeenCalledWith(input);
+  });
+});
