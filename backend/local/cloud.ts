@@ -4,6 +4,7 @@ import type { Services } from '../src/context.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createHandler } from '../src/handler.js';
+import { graphqlPublisher, type IamExecutor } from '../src/publishing.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
 import { checkSignUpEmail } from '../src/universities/signUpRule.js';
 import type { LocalAppSync } from './appsync/index.js';
@@ -93,8 +94,11 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     }
   }
 
+  // The publisher needs the gateway, and the gateway needs the resolvers: bind it once both exist.
+  let executeAsIam: IamExecutor = async () => ({ errors: ['the API is not started yet'] });
   const services: Services = {
     db: database.db,
+    events: graphqlPublisher((query, variables) => executeAsIam(query, variables), log),
     now: () => new Date(),
     userDirectory: {
       findBySub: async (sub) => {
@@ -112,6 +116,8 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
   });
+
+  executeAsIam = (query, variables) => appsync.executeAsIam(query, variables);
 
   const apiOrigin = new URL(appsync.url).origin;
   const info: CloudInfo = {

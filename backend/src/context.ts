@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ProfileRow } from './db/types.js';
 import type { ConfirmedUser } from './profiles/ensureProfile.js';
+import type { EventPublisher } from './events.js';
 
 /** Where the user pool's own record of a user can be read (AdminGetUser in AWS, the local Cognito offline). */
 export interface UserDirectory {
@@ -11,6 +12,7 @@ export interface UserDirectory {
 export interface Services {
   db: Kysely<Database>;
   userDirectory: UserDirectory;
+  events: EventPublisher;
   now(): Date;
 }
 

@@ -1,22 +1,39 @@
-import type { AppSyncResolverEvent, ResolverHandler } from './event.js';
-import type { Caller, Services } from './context.js';
+import type { ResolverHandler } from './event.js';
+import { isCognitoIdentity } from './event.js';
+import type { Services } from './context.js';
+import type { Resolver } from './resolver.js';
+import { activitiesResolvers } from './activities/index.js';
+import { messagingResolvers } from './messaging/index.js';
+import { notificationsResolvers } from './notifications/index.js';
+import { classesResolvers } from './classes/index.js';
 import { AppError } from './errors.js';
 import { resolveCaller } from './caller.js';
 import * as profiles from './profiles/resolvers.js';
 import * as staff from './staff/resolvers.js';
-
-type Resolver = (caller: Caller, args: Record<string, unknown>, services: Services, event: AppSyncResolverEvent) => unknown;
+import * as publishing from './notifications/publishResolvers.js';
+import { profile } from './profiles/publicProfile.js';
 
 /** Every field backed by the Lambda, keyed `Type.field` as AppSync names them. */
 const resolvers: Record<string, Resolver> = {
   'Query.me': profiles.me,
+  'Query.profile': profile,
   'Query.staffOverview': staff.staffOverview,
   'Mutation.updateProfile': profiles.updateProfile,
   'Mutation.signOutEverywhere': profiles.signOutEverywhere,
   'Subscription.onProfileUpdated': profiles.onProfileUpdated,
+  ...activitiesResolvers,
+  ...messagingResolvers,
+  ...notificationsResolvers,
+  ...classesResolvers,
 };
 
-export const resolvedFieldNames = Object.keys(resolvers);
+type IamResolver = (args: Record<string, unknown>, services: Services) => unknown;
+
+/** Fields only the server calls, with IAM credentials (the schema marks them @aws_iam only). */
+const iamResolvers: Record<string, IamResolver> = {
+  'Mutation.publishNotification': publishing.publishNotification,
+  'Mutation.publishActivityChange': publishing.publishActivityChange,
+};
 
 /**
  * The one entry for every resolver, shaped as an AppSync direct Lambda resolver: it takes the
@@ -25,6 +42,15 @@ export const resolvedFieldNames = Object.keys(resolvers);
 export function createHandler(services: Services): ResolverHandler {
   return async (event) => {
     const key = `${event.info.parentTypeName}.${event.info.fieldName}`;
+    const iamResolve = iamResolvers[key];
+    if (iamResolve) {
+      if (isCognitoIdentity(event.identity))
+        throw new AppError(
+          'Unauthorized',
+          `Not Authorized to access ${event.info.fieldName} on type ${event.info.parentTypeName}`,
+        );
+      return iamResolve(event.arguments ?? {}, services);
+    }
     const resolve = resolvers[key];
     if (!resolve) throw new AppError('NotFound', `No resolver for ${key}.`);
     const caller = await resolveCaller(event, services);

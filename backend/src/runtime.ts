@@ -1,5 +1,7 @@
 import type { Services } from './context.js';
 import { connectDatabase } from './db/connect.js';
+import { iamGraphqlExecutor } from './aws/iamGraphql.js';
+import { graphqlPublisher } from './publishing.js';
 
 /**
  * Services for code running in AWS Lambda, built once per container and reused by every
@@ -17,8 +19,11 @@ async function build(): Promise<Services> {
   if (!url) throw new Error('DATABASE_URL is not set for this function.');
   const { db } = await connectDatabase({ url });
   const userPoolId = process.env.USER_POOL_ID;
+  const graphqlUrl = process.env.GRAPHQL_URL;
+  if (!graphqlUrl) throw new Error('GRAPHQL_URL is not set for this function.');
   return {
     db,
+    events: graphqlPublisher(iamGraphqlExecutor(graphqlUrl, process.env.AWS_REGION ?? 'eu-west-1')),
     now: () => new Date(),
     userDirectory: {
       async findBySub(sub) {

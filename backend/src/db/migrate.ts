@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_universities_and_profiles.js';
+import * as m0002 from './migrations/0002_activities_messaging_classes.js';
 
 /**
  * Migrations are imported, not read from a folder, so the same list ships inside the bundled
@@ -7,6 +8,7 @@ import * as m0001 from './migrations/0001_universities_and_profiles.js';
  */
 const migrations: Record<string, Migration> = {
   '0001_universities_and_profiles': m0001,
+  '0002_activities_messaging_classes': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

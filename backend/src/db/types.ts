@@ -1,9 +1,18 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Kysely's view of the tables. Keep in step with ./migrations. */
 export interface Database {
   universities: UniversitiesTable;
   profiles: ProfilesTable;
+  activities: ActivitiesTable;
+  participations: ParticipationsTable;
+  blocks: BlocksTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  notifications: NotificationsTable;
+  classes: ClassesTable;
+  class_sessions: ClassSessionsTable;
+  bookings: BookingsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -14,6 +23,10 @@ export interface UniversitiesTable {
   name: string;
   email_domains: string[];
   time_zone: string;
+  booking_opens_days: ColumnType<number, number | undefined, number>;
+  free_cancel_minutes: ColumnType<number, number | undefined, number>;
+  max_bookings_per_day: ColumnType<number, number | undefined, number>;
+  waitlist_closes_minutes: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 
@@ -34,3 +47,132 @@ export type University = Selectable<UniversitiesTable>;
 export type NewUniversity = Insertable<UniversitiesTable>;
 export type ProfileRow = Selectable<ProfilesTable>;
 export type ProfileUpdate = Updateable<ProfilesTable>;
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type ActivityStatus = 'SCHEDULED' | 'CANCELLED';
+export type ParticipationStatus = 'HOST' | 'JOINED' | 'REQUESTED' | 'WAITLISTED' | 'DECLINED' | 'WITHDRAWN' | 'LEFT' | 'REMOVED';
+export type BookingStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'LATE_CANCELLED' | 'CHECKED_IN' | 'NO_SHOW';
+
+export interface ActivitiesTable {
+  id: Generated<string>;
+  university_id: string;
+  host_id: string;
+  sport: string;
+  title: string;
+  description: Defaulted<string>;
+  place: string;
+  map_url: string | null;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  capacity: number;
+  skill_level: string;
+  join_policy: 'OPEN' | 'APPROVAL';
+  status: Defaulted<ActivityStatus>;
+  confirmed_count: Defaulted<number>;
+  cancelled_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ParticipationsTable {
+  activity_id: string;
+  user_id: string;
+  status: ParticipationStatus;
+  note: string | null;
+  /** Arrival order (a sequence): the waitlist is served first come, first served. */
+  queued_seq: ColumnType<string, string | number | undefined, string | number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ConversationsTable {
+  id: string;
+  university_id: string;
+  user_a: string;
+  user_b: string;
+  last_message_id: string | null;
+  last_message_at: Defaulted<Date>;
+  a_read_at: NullableTimestamp;
+  b_read_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  sender_id: string;
+  recipient_id: string;
+  client_id: string;
+  text: string;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  type: string;
+  actor_id: string | null;
+  activity_id: string | null;
+  session_id: string | null;
+  conversation_id: string | null;
+  data: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string>;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+
+export interface ClassesTable {
+  id: Generated<string>;
+  university_id: string;
+  name: string;
+  description: Defaulted<string>;
+  sport: string;
+  instructor: string;
+  place: string;
+  capacity: number;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ClassSessionsTable {
+  id: Generated<string>;
+  class_id: string;
+  university_id: string;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  capacity: number;
+  status: Defaulted<'SCHEDULED' | 'CANCELLED'>;
+  confirmed_count: Defaulted<number>;
+  cancelled_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface BookingsTable {
+  session_id: string;
+  user_id: string;
+  status: BookingStatus;
+  queued_seq: ColumnType<string, string | number | undefined, string | number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  cancelled_at: NullableTimestamp;
+  checked_in_at: NullableTimestamp;
+}
+
+export type ActivityRow = Selectable<ActivitiesTable>;
+export type ParticipationRow = Selectable<ParticipationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type ClassRow = Selectable<ClassesTable>;
+export type ClassSessionRow = Selectable<ClassSessionsTable>;
+export type BookingRow = Selectable<BookingsTable>;

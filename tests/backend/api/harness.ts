@@ -6,6 +6,7 @@ import type { Services } from '../../../backend/src/context.js';
 import type { AppSyncResolverEvent, CognitoIdentity } from '../../../backend/src/event.js';
 import type { ConfirmedUser } from '../../../backend/src/profiles/ensureProfile.js';
 import { seedUniversities } from '../../../backend/local/seed.js';
+import { recordingPublisher } from '../../../backend/src/events.js';
 
 /**
  * A fresh database for one test file: PGlite in memory by default, or the PostgreSQL server named
@@ -37,12 +38,13 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-export function makeServices(db: Kysely<Database>, directory: ConfirmedUser[] = []): Services {
+export function makeServices(db: Kysely<Database>, directory: ConfirmedUser[] = []) {
   return {
     db,
+    events: recordingPublisher(),
     now: () => new Date(),
-    userDirectory: { findBySub: async (sub) => directory.find((u) => u.sub === sub) ?? null },
-  };
+    userDirectory: { findBySub: async (sub: string) => directory.find((u) => u.sub === sub) ?? null },
+  } satisfies Services;
 }
 
 export function makeIdentity(sub: string, overrides: Partial<CognitoIdentity> & { iat?: number } = {}): CognitoIdentity {
