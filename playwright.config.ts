@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * ports and its own throw-away data folder, so a developer's running copy and data are untouched.
  */
 const ports = { app: 5273, api: 4100, cognito: 9329 };
-export const e2eDataDir = '.local-e2e';
+const e2eDataDir = '.local-e2e';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,7 +34,8 @@ export default defineConfig({
     command: `rm -rf ${e2eDataDir} && npm run dev`,
     url: `http://127.0.0.1:${ports.app}`,
     timeout: 120_000,
-    reuseExistingServer: false,
+    // Locally a running `HUDDLE_LOCAL_DIR=.local-e2e` dev server on these ports is reused; CI always starts afresh.
+    reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     env: {
       HUDDLE_LOCAL_DIR: e2eDataDir,
