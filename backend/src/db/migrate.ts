@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_universities_and_profiles.js';
 import * as m0002 from './migrations/0002_activities_messaging_classes.js';
 
@@ -16,7 +16,12 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (await isUpToDate(db)) return [];
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Name the schema: without it Kysely's migrator takes a `kysely_migration` table in ANY schema of the
+  // database as its own (it introspects them all), so test files migrating their own schemas side by
+  // side on one server break each other.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrationTableSchema = rows[0]?.schema;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,4 +1,24 @@
+import { forbidden } from '../errors.js';
 import type { Resolver } from '../resolver.js';
+import { blockUser, unblockUser } from './blocks.js';
+import { conversations, markConversationRead, messages } from './conversations.js';
+import { sendMessage } from './send.js';
+import { unreadCounts } from './unread.js';
+
+/** Subscription authorizer: messages are only ever delivered to their recipient. */
+const onMessage: Resolver = (caller, args) => {
+  if (args.recipientId !== caller.sub) throw forbidden('You can only receive your own messages.');
+  return null;
+};
 
 /** The messaging fields of the API, keyed `Type.field` as AppSync names them. */
-export const messagingResolvers: Record<string, Resolver> = {};
+export const messagingResolvers: Record<string, Resolver> = {
+  'Query.conversations': conversations,
+  'Query.messages': messages,
+  'Query.unreadCounts': unreadCounts,
+  'Mutation.sendMessage': sendMessage,
+  'Mutation.markConversationRead': markConversationRead,
+  'Mutation.blockUser': blockUser,
+  'Mutation.unblockUser': unblockUser,
+  'Subscription.onMessage': onMessage,
+};

@@ -1,4 +1,20 @@
+import { forbidden } from '../errors.js';
 import type { Resolver } from '../resolver.js';
+import { notifications } from './queries.js';
+import { markNotificationsRead } from './read.js';
 
-/** The notifications fields of the API, keyed `Type.field` as AppSync names them. */
-export const notificationsResolvers: Record<string, Resolver> = {};
+/** Subscription authorizer: a user only hears their own notifications. */
+const onNotification: Resolver = (caller, args) => {
+  if (args.userId !== caller.sub) throw forbidden('You can only receive your own notifications.');
+  return null;
+};
+
+/**
+ * The notifications fields of the API, keyed `Type.field` as AppSync names them. Notifications are
+ * written by the other domains (notify.ts) and pushed through publishNotification (publishResolvers.ts).
+ */
+export const notificationsResolvers: Record<string, Resolver> = {
+  'Query.notifications': notifications,
+  'Mutation.markNotificationsRead': markNotificationsRead,
+  'Subscription.onNotification': onNotification,
+};

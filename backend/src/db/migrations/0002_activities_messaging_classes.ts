@@ -82,7 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('a_read_at', 'timestamptz')
     .addColumn('b_read_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('conversations_pair_sorted', sql`user_a < user_b and id = user_a || ':' || user_b`)
+    // Byte order ("C"), as the resolver sorts the pair in code: a locale collation could disagree.
+    .addCheckConstraint('conversations_pair_sorted', sql`user_a < user_b collate "C" and id = user_a || ':' || user_b`)
     .execute();
   await db.schema.createIndex('conversations_a_idx').on('conversations').columns(['user_a', 'last_message_at']).execute();
   await db.schema.createIndex('conversations_b_idx').on('conversations').columns(['user_b', 'last_message_at']).execute();

@@ -1,0 +1,200 @@
+/**
+ * Messages and notifications through the real HTTP/WebSocket surface with the unmodified aws-amplify
+ * client: Emma (signed in with Amplify) listens live; Lucas (a second sign-in, plain fetch) writes.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Amplify } from 'aws-amplify';
+import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { generateClient } from 'aws-amplify/api';
+import { startLocalCloud, type LocalCloud } from '../../../backend/local/cloud.js';
+import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
+import { insertNotifications } from '../../../backend/src/notifications/notify.js';
+import { graphqlPublisher } from '../../../backend/src/publishing.js';
+
+// Node 20 has no WebSocket, and Amplify always dials wss://: test-only stand-in that dials ws://.
+class LocalWebSocket extends WebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(String(url).replace(/^wss:\/\/127\.0\.0\.1/, 'ws://127.0.0.1'), protocols);
+  }
+}
+
+type GraphQLResult = { data?: Record<string, unknown>; errors?: { errorType?: string; message: string }[] };
+type Observable<T> = { subscribe(o: { next(v: { data: T }): void }): { unsubscribe(): void } };
+
+let cloud: LocalCloud;
+let dataDir: string;
+const client = generateClient();
+const ids = { emma: '', lucas: '', sarah: '' };
+const tokens = { lucas: '', sarah: '' };
+
+async function run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
+  try {
+    return (await client.graphql({ query, variables })) as GraphQLResult;
+  } catch (failure) {
+    return failure as GraphQLResult; // Amplify rejects with the result when it carries errors
+  }
+}
+
+/** A call as another signed-in user, with their access token, outside Amplify's singleton. */
+async function runAs(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
+  const response = await fetch(cloud.info.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: token },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResult;
+}
+
+async function signInAs(email: string): Promise<{ id: string; token: string }> {
+  await signIn({ username: email, password: DEMO_PASSWORD });
+  const token = (await fetchAuthSession()).tokens!.accessToken.toString();
+  const { data } = await run('query { me { id } }');
+  return { id: (data!.me as { id: string }).id, token };
+}
+
+/** Amplify does not say when a subscription is live: repeat `act` until the first event arrives. */
+async function untilReceived<T>(received: T[], act: () => Promise<unknown>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  while (!received.length && Date.now() < deadline) {
+    await act();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  expect(received.length).toBeGreaterThan(0);
+  return received[0]!;
+}
+
+beforeAll(async () => {
+  (globalThis as { WebSocket?: unknown }).WebSocket = LocalWebSocket;
+  dataDir = mkdtempSync(join(tmpdir(), 'huddle-messaging-'));
+  cloud = await startLocalCloud({ dataDir, apiPort: 0, cognitoPort: 0, log: () => {} });
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: cloud.info.userPoolId,
+        userPoolClientId: cloud.info.userPoolClientId,
+        userPoolEndpoint: cloud.info.cognitoUrl,
+      },
+    },
+    API: { GraphQL: { endpoint: cloud.info.graphqlUrl, region: cloud.info.region, defaultAuthMode: 'userPool' } },
+  });
+  for (const [who, email] of [
+    ['lucas', 'lucas.janssens@student.kuleuven.be'],
+    ['sarah', 'sarah.desmet@ugent.be'],
+  ] as const) {
+    ({ id: ids[who], token: tokens[who] } = await signInAs(email));
+    await signOut();
+  }
+  ids.emma = (await signInAs('emma.peeters@student.kuleuven.be')).id;
+});
+
+afterAll(async () => {
+  await signOut().catch(() => {});
+  await cloud.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const SEND = /* GraphQL */ `
+  mutation ($to: ID!, $text: String!, $clientId: ID!) {
+    sendMessage(recipientId: $to, text: $text, clientId: $clientId) {
+      id
+      conversationId
+      senderId
+      recipientId
+      text
+      clientId
+      createdAt
+    }
+  }
+`;
+
+describe('private messages, live', () => {
+  it('Emma receives Lucas’s message as it is sent; her badge and list show it; reading zeroes it', async () => {
+    const received: { id: string; text: string; senderId: string }[] = [];
+    const subscription = (
+      client.graphql({
+        query:
+          'subscription ($me: ID!) { onMessage(recipientId: $me) { id conversationId senderId recipientId text clientId createdAt } }',
+        variables: { me: ids.emma },
+      }) as unknown as Observable<{ onMessage: { id: string; text: string; senderId: string } }>
+    ).subscribe({ next: (event) => received.push(event.data.onMessage) });
+
+    // Retrying with one clientId is exactly what the app does on a flaky network: one message is stored.
+    const clientId = randomUUID();
+    const text = 'Padel at 18:00? <b>bring</b> balls';
+    const message = await untilReceived(received, () => runAs(tokens.lucas, SEND, { to: ids.emma, text, clientId }));
+    subscription.unsubscribe();
+    expect(message).toMatchObject({ senderId: ids.lucas, text });
+
+    const { data } = await run(
+      'query { unreadCounts { messages notifications } conversations { items { id unreadCount otherUser { id displayName } lastMessage { id text } } } }',
+    );
+    expect(data!.unreadCounts).toEqual({ messages: 1, notifications: 0 });
+    const conversations = (data!.conversations as { items: { id: string }[] }).items;
+    expect(conversations).toEqual([
+      expect.objectContaining({
+        unreadCount: 1,
+        otherUser: { id: ids.lucas, displayName: 'Lucas Janssens' },
+        lastMessage: { id: message.id, text },
+      }),
+    ]);
+
+    const read = await run('mutation ($id: ID!) { markConversationRead(conversationId: $id) { id unreadCount } }', {
+      id: conversations[0]!.id,
+    });
+    expect(read.data!.markConversationRead).toEqual({ id: conversations[0]!.id, unreadCount: 0 });
+    expect((await run('query { unreadCounts { messages } }')).data!.unreadCounts).toEqual({ messages: 0 });
+  });
+
+  it('refuses to let Emma listen to Lucas’s messages, and Sarah (another university) cannot write to Emma', async () => {
+    const denied = await new Promise<unknown>((resolve) => {
+      (
+        client.graphql({
+          query: 'subscription ($who: ID!) { onMessage(recipientId: $who) { id } }',
+          variables: { who: ids.lucas },
+        }) as unknown as { subscribe(o: { next(): void; error(e: unknown): void }): unknown }
+      ).subscribe({ next: () => resolve('delivered'), error: resolve });
+    });
+    expect(JSON.stringify(denied)).toContain('You can only receive your own messages.');
+
+    const fromSarah = await runAs(tokens.sarah, SEND, { to: ids.emma, text: 'hi', clientId: randomUUID() });
+    expect(fromSarah.errors?.[0]).toMatchObject({ errorType: 'NotFound', message: 'That person was not found.' });
+  });
+});
+
+describe('notifications, live', () => {
+  it('a stored notification published by the server reaches Emma’s onNotification subscription', async () => {
+    const received: { id: string; type: string; actor: { id: string } | null; data: string }[] = [];
+    const subscription = (
+      client.graphql({
+        query:
+          'subscription ($me: ID!) { onNotification(userId: $me) { id type actor { id displayName } data createdAt } }',
+        variables: { me: ids.emma },
+      }) as unknown as Observable<{ onNotification: (typeof received)[number] }>
+    ).subscribe({ next: (event) => received.push(event.data.onNotification) });
+
+    // What a domain does after its transaction commits: services.events.notifications(rows).
+    const rows = await insertNotifications(cloud.database.db, [
+      { userId: ids.emma, type: 'JOIN_REQUEST_RECEIVED', actorId: ids.lucas, data: { title: 'Padel night' } },
+    ]);
+    const publisher = graphqlPublisher((query, variables) => cloud.appsync.executeAsIam(query, variables));
+    const notification = await untilReceived(received, () => publisher.notifications(rows));
+    subscription.unsubscribe();
+    expect(notification).toMatchObject({ id: rows[0]!.id, type: 'JOIN_REQUEST_RECEIVED', actor: { id: ids.lucas } });
+    expect(JSON.parse(notification.data)).toEqual({ title: 'Padel night' });
+
+    const listed = await run('query { notifications { items { id readAt data } } unreadCounts { notifications } }');
+    expect(listed.data).toMatchObject({
+      notifications: { items: [{ id: rows[0]!.id, readAt: null }] },
+      unreadCounts: { notifications: 1 },
+    });
+    expect(await run('mutation { markNotificationsRead }')).toMatchObject({ data: { markNotificationsRead: 1 } });
+    expect((await run('query { unreadCounts { notifications } }')).data).toEqual({
+      unreadCounts: { notifications: 0 },
+    });
+  });
+});
