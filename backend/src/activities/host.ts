@@ -1,0 +1,138 @@
+import type { Caller, Services } from '../context.js';
+import type { ActivityRow } from '../db/types.js';
+import { conflict, validation } from '../errors.js';
+import { parseCreateInput, parseUpdateInput, type ActivityFields } from './input.js';
+import { promoteFromWaitlist } from './queue.js';
+import { requireActivityId, requireStartWindow } from './validate.js';
+import { activityView } from './views.js';
+import { aboutActivity, lockActivity, requireHost, requireOpenForChanges, runWrite } from './write.js';
+
+/** The host's own actions on an activity as a whole: create, edit, cancel. */
+
+export async function createActivity(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const now = services.now();
+  const fields = parseCreateInput(args, now);
+  const row = await runWrite(services, async (trx) => {
+    const activity = await trx
+      .insertInto('activities')
+      .values({
+        ...fields,
+        university_id: caller.profile.university_id,
+        host_id: caller.sub,
+        confirmed_count: 1, // the host takes the first place
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('participations')
+      .values({ activity_id: activity.id, user_id: caller.sub, status: 'HOST', created_at: now, updated_at: now })
+      .execute();
+    return activity;
+  });
+  return activityView(services.db, caller, row);
+}
+
+// Changes participants are told about: when and where.
+const NOTIFIED_CHANGES: [keyof ActivityFields, string][] = [
+  ['starts_at', 'startsAt'],
+  ['duration_minutes', 'durationMinutes'],
+  ['place', 'place'],
+  ['map_url', 'mapUrl'],
+];
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+export async function updateActivity(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const id = requireActivityId(args.id);
+  const now = services.now();
+  const fields = parseUpdateInput(args);
+  const row = await runWrite(services, async (trx, effects) => {
+    const before = await lockActivity(trx, caller, id);
+    requireHost(before, caller, 'edit this activity');
+    requireOpenForChanges(before, now, 'edit it');
+    if (fields.capacity !== undefined && fields.capacity < before.confirmed_count) {
+      throw validation(
+        `Capacity can't be lower than the ${before.confirmed_count} people already confirmed (you included). Remove someone first, or choose at least ${before.confirmed_count}.`,
+        'capacity',
+      );
+    }
+    const changed = Object.entries(fields).filter(
+      ([column, value]) => !sameValue(before[column as keyof ActivityRow], value),
+    );
+    if (!changed.length) return before;
+    if (fields.starts_at && changed.some(([column]) => column === 'starts_at')) {
+      requireStartWindow(new Date(fields.starts_at), now);
+    }
+    const activity = await trx
+      .updateTable('activities')
+      .set({ ...Object.fromEntries(changed), updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    effects.changes.push({ activityId: id, kind: 'UPDATED', userId: null });
+
+    const told = NOTIFIED_CHANGES.filter(([column]) => changed.some(([c]) => c === column)).map(([, name]) => name);
+    if (told.length) {
+      const people = await trx
+        .selectFrom('participations')
+        .select('user_id')
+        .where('activity_id', '=', id)
+        .where('status', 'in', ['JOINED', 'WAITLISTED'])
+        .orderBy('queued_seq')
+        .execute();
+      for (const { user_id } of people) {
+        effects.notify.push({
+          userId: user_id,
+          type: 'ACTIVITY_CHANGED',
+          actorId: caller.sub,
+          activityId: id,
+          data: { ...aboutActivity(activity), changes: told, place: activity.place },
+        });
+      }
+    }
+    // More places: the waitlist moves up at once, first come first served.
+    await promoteFromWaitlist(trx, activity, effects, now);
+    return activity;
+  });
+  return activityView(services.db, caller, row);
+}
+
+export async function cancelActivity(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const id = requireActivityId(args.id);
+  const now = services.now();
+  const row = await runWrite(services, async (trx, effects) => {
+    const before = await lockActivity(trx, caller, id);
+    requireHost(before, caller, 'cancel this activity');
+    if (before.status === 'CANCELLED') throw conflict('This activity is already cancelled.');
+    requireOpenForChanges(before, now, 'cancel it');
+    const activity = await trx
+      .updateTable('activities')
+      .set({ status: 'CANCELLED', cancelled_at: now, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Everyone involved hears of it: confirmed, waiting, and those still asking.
+    const people = await trx
+      .selectFrom('participations')
+      .select('user_id')
+      .where('activity_id', '=', id)
+      .where('status', 'in', ['JOINED', 'WAITLISTED', 'REQUESTED'])
+      .orderBy('queued_seq')
+      .execute();
+    for (const { user_id } of people) {
+      effects.notify.push({
+        userId: user_id,
+        type: 'ACTIVITY_CANCELLED',
+        actorId: caller.sub,
+        activityId: id,
+        data: aboutActivity(activity),
+      });
+    }
+    effects.changes.push({ activityId: id, kind: 'CANCELLED', userId: null });
+    return activity;
+  });
+  return activityView(services.db, caller, row);
+}

@@ -1,0 +1,93 @@
+import type { Caller, Services } from '../context.js';
+import { conflict, forbidden } from '../errors.js';
+import { requireText } from '../validation.js';
+import {
+  addConfirmed,
+  findParticipation,
+  promoteFromWaitlist,
+  setStatus,
+  waitlistLength,
+  waitlistPosition,
+} from './queue.js';
+import { requireActivityId } from './validate.js';
+import { participationView } from './views.js';
+import { aboutActivity, lockActivity, requireOpenForChanges, runWrite } from './write.js';
+
+/** A participant's own actions: join or ask to join, and leave, withdraw or leave the waitlist. */
+
+function parseNote(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return requireText(value, 'note', { label: 'Note', min: 0, max: 500, multiline: true }) || null;
+}
+
+export async function joinActivity(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const id = requireActivityId(args.activityId);
+  const note = parseNote(args.note);
+  const now = services.now();
+  const result = await runWrite(services, async (trx, effects) => {
+    const activity = await lockActivity(trx, caller, id);
+    if (activity.host_id === caller.sub) throw conflict('You host this activity, so you are already in it.');
+    requireOpenForChanges(activity, now, 'join it');
+    const blocked = await trx
+      .selectFrom('blocks')
+      .select('blocker_id')
+      .where('blocker_id', '=', activity.host_id)
+      .where('blocked_id', '=', caller.sub)
+      .executeTakeFirst();
+    // Says no more than that: who blocked whom is not the caller's to learn.
+    if (blocked) throw forbidden("You can't join this activity.");
+
+    const existing = await findParticipation(trx, id, caller.sub);
+    if (existing && ['JOINED', 'REQUESTED', 'WAITLISTED'].includes(existing.status)) {
+      return { activity, row: existing, position: await waitlistPosition(trx, existing) }; // a retry changes nothing
+    }
+    if (existing?.status === 'DECLINED') throw forbidden('The host declined your request to join this activity.');
+    if (existing?.status === 'REMOVED') throw forbidden('The host removed you from this activity.');
+
+    if (activity.join_policy === 'APPROVAL') {
+      const row = await setStatus(trx, id, caller.sub, 'REQUESTED', now, note);
+      effects.notify.push({
+        userId: activity.host_id,
+        type: 'JOIN_REQUEST_RECEIVED',
+        actorId: caller.sub,
+        activityId: id,
+        data: { ...aboutActivity(activity), note },
+      });
+      effects.changes.push({ activityId: id, kind: 'REQUESTED', userId: caller.sub });
+      return { activity, row, position: null };
+    }
+    // Open: a free place is taken at once (if nobody is already waiting for it), else the back of the line.
+    const hasPlace = activity.confirmed_count < activity.capacity && (await waitlistLength(trx, id)) === 0;
+    const row = await setStatus(trx, id, caller.sub, hasPlace ? 'JOINED' : 'WAITLISTED', now, null);
+    if (hasPlace) await addConfirmed(trx, activity, 1, now);
+    effects.changes.push({ activityId: id, kind: hasPlace ? 'JOINED' : 'WAITLISTED', userId: caller.sub });
+    return { activity, row, position: await waitlistPosition(trx, row) };
+  });
+  return participationView(services.db, caller, result.activity.host_id, result.row, result.position);
+}
+
+export async function leaveActivity(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const id = requireActivityId(args.activityId);
+  const now = services.now();
+  const result = await runWrite(services, async (trx, effects) => {
+    const activity = await lockActivity(trx, caller, id);
+    if (activity.host_id === caller.sub) {
+      throw conflict("You host this activity: cancel it instead if you can't make it.");
+    }
+    const existing = await findParticipation(trx, id, caller.sub);
+    if (!existing || !['JOINED', 'REQUESTED', 'WAITLISTED'].includes(existing.status)) {
+      throw conflict('You are not in this activity, so there is nothing to leave.');
+    }
+    requireOpenForChanges(activity, now, 'leave it');
+    const next = existing.status === 'REQUESTED' ? 'WITHDRAWN' : 'LEFT';
+    const row = await setStatus(trx, id, caller.sub, next, now);
+    effects.changes.push({ activityId: id, kind: next, userId: caller.sub });
+    if (existing.status === 'JOINED') {
+      // The freed place goes to the first person waiting.
+      await addConfirmed(trx, activity, -1, now);
+      await promoteFromWaitlist(trx, activity, effects, now);
+    }
+    return { activity, row };
+  });
+  return participationView(services.db, caller, result.activity.host_id, result.row, null);
+}

@@ -1,0 +1,130 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Caller, Services } from '../context.js';
+import type { ActivityRow, Database } from '../db/types.js';
+import { notFound, validation } from '../errors.js';
+import { decodeCursor, pageLimit, toPage } from '../shared/pagination.js';
+import { requireText } from '../validation.js';
+import { SKILL_LEVELS, SPORTS, isUuid, requireActivityId, requireDateTime, requireEnum } from './validate.js';
+import { activityView, activityViews } from './views.js';
+
+type ActivityQuery = SelectQueryBuilder<Database, 'activities', ActivityRow>;
+
+/** The caller's university's activities: the tenant comes from the caller, never from arguments. */
+const ofMyUniversity = (services: Services, caller: Caller): ActivityQuery =>
+  services.db.selectFrom('activities').selectAll().where('university_id', '=', caller.profile.university_id);
+
+export async function activity(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const id = requireActivityId(args.id);
+  const row = await ofMyUniversity(services, caller).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('The activity');
+  return activityView(services.db, caller, row);
+}
+
+/** Subscription authorizer: only someone who may see the activity may watch it. */
+export async function onActivityChanged(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const id = requireActivityId(args.activityId);
+  const row = await ofMyUniversity(services, caller).select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('The activity');
+  return null;
+}
+
+// Sort key of every list: start time, then id, so a cursor names one exact place.
+const keyOf = (row: ActivityRow) => [row.starts_at.toISOString(), row.id];
+
+function afterCursor(query: ActivityQuery, token: unknown, direction: 'asc' | 'desc'): ActivityQuery {
+  const key = decodeCursor(token, ['string', 'string']);
+  if (!key) return query;
+  const [at, id] = key as [string, string];
+  const startsAt = new Date(at);
+  if (Number.isNaN(startsAt.getTime()) || !isUuid(id)) {
+    throw validation('nextToken is not valid: start again from the first page.', 'nextToken');
+  }
+  const op = direction === 'asc' ? '>' : '<';
+  return query.where((eb) =>
+    eb.or([eb('starts_at', op, startsAt), eb.and([eb('starts_at', '=', startsAt), eb('id', op, id)])]),
+  );
+}
+
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Every word must appear (any case) in the title, the description or the place. */
+function matchingWords(eb: ExpressionBuilder<Database, 'activities'>, words: string[]) {
+  return eb.and(
+    words.map((word) => {
+      const pattern = `%${escapeLike(word)}%`;
+      return eb.or([eb('title', 'ilike', pattern), eb('description', 'ilike', pattern), eb('place', 'ilike', pattern)]);
+    }),
+  );
+}
+
+export async function activities(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const limit = pageLimit(args.limit);
+  const filter = args.filter === undefined || args.filter === null ? {} : (args.filter as Record<string, unknown>);
+  if (typeof filter !== 'object' || Array.isArray(filter)) throw validation('filter is not valid.', 'filter');
+  const now = services.now();
+
+  // Browsing shows what is still to come: a "from" in the past starts at now.
+  let from = now;
+  if (filter.from != null) {
+    const asked = requireDateTime(filter.from, 'from', 'From');
+    if (asked > now) from = asked;
+  }
+  let query = ofMyUniversity(services, caller).where('status', '=', 'SCHEDULED').where('starts_at', '>=', from);
+  if (filter.to != null) query = query.where('starts_at', '<', requireDateTime(filter.to, 'to', 'To'));
+  if (filter.sport != null) query = query.where('sport', '=', requireEnum(filter.sport, 'sport', 'sport', SPORTS));
+  if (filter.skillLevel != null) {
+    // An activity for any level suits every level.
+    const level = requireEnum(filter.skillLevel, 'skillLevel', 'skill level', SKILL_LEVELS);
+    query = query.where('skill_level', 'in', [...new Set([level, 'ANY'])]);
+  }
+  if (filter.hasFreePlaces === true) query = query.where(sql<boolean>`confirmed_count < capacity`);
+  if (filter.text != null) {
+    const text = requireText(filter.text, 'text', { label: 'Search text', min: 0, max: 100 });
+    const words = text.split(/\s+/).filter(Boolean).slice(0, 10);
+    if (words.length) query = query.where((eb) => matchingWords(eb, words));
+  }
+  query = afterCursor(query, args.nextToken, 'asc');
+  const rows = await query
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const page = toPage(rows, limit, keyOf);
+  return { items: await activityViews(services.db, caller, page.items), nextToken: page.nextToken };
+}
+
+const RELATION_STATUS = {
+  HOSTING: 'HOST',
+  JOINED: 'JOINED',
+  REQUESTED: 'REQUESTED',
+  WAITLISTED: 'WAITLISTED',
+} as const;
+
+/**
+ * The caller's activities by relation. Upcoming = not yet over (so one happening now is still
+ * there), soonest first; past = over, most recent first. Cancelled ones stay, flagged by status.
+ */
+export async function myActivities(caller: Caller, args: Record<string, unknown>, services: Services) {
+  const relation = requireEnum(args.relation, 'relation', 'relation', Object.keys(RELATION_STATUS));
+  const when = requireEnum(args.when, 'when', 'time scope', ['UPCOMING', 'PAST']);
+  const limit = pageLimit(args.limit);
+  const direction = when === 'UPCOMING' ? 'asc' : 'desc';
+  const endsAt = sql<Date>`starts_at + duration_minutes * interval '1 minute'`;
+  let query = ofMyUniversity(services, caller)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('participations')
+        .select('activity_id')
+        .where('user_id', '=', caller.sub)
+        .where('status', '=', RELATION_STATUS[relation as keyof typeof RELATION_STATUS]),
+    )
+    .where(endsAt, when === 'UPCOMING' ? '>' : '<=', services.now());
+  query = afterCursor(query, args.nextToken, direction);
+  const rows = await query
+    .orderBy('starts_at', direction)
+    .orderBy('id', direction)
+    .limit(limit + 1)
+    .execute();
+  const page = toPage(rows, limit, keyOf);
+  return { items: await activityViews(services.db, caller, page.items), nextToken: page.nextToken };
+}
