@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { isStaff, type Caller } from '../context.js';
+import type { ClassRow, ClassSessionRow, Database } from '../db/types.js';
+import { forbidden, notFound } from '../errors.js';
+import { requireUuid } from './validate.js';
+
+/**
+ * Who may touch which row. The schema already limits staff fields to the staff/admin groups, but
+ * the Lambda checks again (in AWS nothing else stands between a client and the data). Rows of
+ * another university are "not found", never "forbidden".
+ */
+
+export function requireStaff(caller: Caller): void {
+  if (!isStaff(caller)) throw forbidden('Only sports-centre staff can do this. Ask an administrator for staff access.');
+}
+
+export async function findClass(
+  db: Kysely<Database>,
+  caller: Caller,
+  id: unknown,
+  forUpdate = false,
+): Promise<ClassRow> {
+  const classId = requireUuid(id, 'The class');
+  let query = db
+    .selectFrom('classes')
+    .selectAll()
+    .where('id', '=', classId)
+    .where('university_id', '=', caller.profile.university_id);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('The class');
+  return row;
+}
+
+/** The session of the caller's university; `forUpdate` takes its row lock (the capacity lock). */
+export async function findSession(
+  db: Kysely<Database>,
+  caller: Caller,
+  id: unknown,
+  forUpdate = false,
+): Promise<ClassSessionRow> {
+  const sessionId = requireUuid(id, 'The session');
+  let query = db
+    .selectFrom('class_sessions')
+    .selectAll()
+    .where('id', '=', sessionId)
+    .where('university_id', '=', caller.profile.university_id);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('The session');
+  return row;
+}

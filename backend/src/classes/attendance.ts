@@ -1,0 +1,80 @@
+import { conflict, notFound } from '../errors.js';
+import type { Resolver } from '../resolver.js';
+import type { BookingRow } from '../db/types.js';
+import type { Caller, Services } from '../context.js';
+import { findSession, requireStaff } from './access.js';
+import { loadRules, sessionTimes } from './rules.js';
+import { withTransaction } from './transaction.js';
+import { requireSameUniversityUser } from '../profiles/publicProfile.js';
+import { buildBookingView, buildBookingViews } from './views.js';
+
+/** Staff at the door: the attendee list, check-in and no-shows. */
+
+const LIST_ORDER = ['CONFIRMED', 'CHECKED_IN', 'NO_SHOW', 'WAITLISTED'] as const;
+
+/** Everyone with a place (in booking order, so the list does not jump as people check in), then the waitlist in order. */
+export const sessionAttendees: Resolver = async (caller, args, services) => {
+  requireStaff(caller);
+  const now = services.now();
+  const session = await findSession(services.db, caller, args.sessionId);
+  const rules = await loadRules(services.db, caller);
+  const rows = await services.db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('session_id', '=', session.id)
+    .where('status', 'in', LIST_ORDER)
+    .orderBy((eb) => eb.case().when('status', '=', 'WAITLISTED').then(1).else(0).end())
+    .orderBy('queued_seq')
+    .execute();
+  return buildBookingViews(services.db, caller, rules, rows, now);
+};
+
+type Attendance = 'CHECKED_IN' | 'NO_SHOW';
+
+async function markAttendance(caller: Caller, args: Record<string, unknown>, services: Services, target: Attendance) {
+  requireStaff(caller);
+  const now = services.now();
+  const rules = await loadRules(services.db, caller);
+  const booking = await withTransaction(services, async ({ trx }) => {
+    const session = await findSession(trx, caller, args.sessionId, true);
+    const person = await requireSameUniversityUser(trx, caller, args.userId);
+    const times = sessionTimes(session, rules);
+    if (session.status === 'CANCELLED') throw conflict('This session was cancelled: there is nobody to check in.');
+    if (target === 'CHECKED_IN') {
+      if (now.getTime() < times.checkInOpensAt)
+        throw conflict('Check-in opens 30 minutes before the start. Try again then.');
+      if (now.getTime() >= times.endsAt)
+        throw conflict('This session has ended: check-in is closed. Mark a no-show instead if needed.');
+    } else if (now.getTime() < times.startsAt) {
+      throw conflict('A no-show can only be marked after the session has started.');
+    }
+    const existing = await trx
+      .selectFrom('bookings')
+      .selectAll()
+      .where('session_id', '=', session.id)
+      .where('user_id', '=', person.id)
+      .executeTakeFirst();
+    if (!existing) throw notFound(`A booking of ${person.display_name} for this session`);
+    if (existing.status === target) return existing;
+    // Both keep their place in confirmed_count, so switching between them never changes the count.
+    const allowed: BookingRow['status'][] = target === 'CHECKED_IN' ? ['CONFIRMED', 'NO_SHOW'] : ['CONFIRMED'];
+    if (!allowed.includes(existing.status)) {
+      throw conflict(
+        target === 'CHECKED_IN'
+          ? `${person.display_name} has no confirmed place in this session (${existing.status.toLowerCase().replace('_', ' ')}).`
+          : `${person.display_name} cannot be marked as a no-show: their booking is ${existing.status.toLowerCase().replace('_', ' ')}.`,
+      );
+    }
+    return trx
+      .updateTable('bookings')
+      .set({ status: target, checked_in_at: target === 'CHECKED_IN' ? now : null, updated_at: now })
+      .where('session_id', '=', session.id)
+      .where('user_id', '=', person.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  return buildBookingView(services.db, caller, rules, booking, now);
+}
+
+export const checkIn: Resolver = (caller, args, services) => markAttendance(caller, args, services, 'CHECKED_IN');
+export const markNoShow: Resolver = (caller, args, services) => markAttendance(caller, args, services, 'NO_SHOW');

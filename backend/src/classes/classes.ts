@@ -1,0 +1,55 @@
+import type { Resolver } from '../resolver.js';
+import { findClass, requireStaff } from './access.js';
+import { loadRules } from './rules.js';
+import { withTransaction } from './transaction.js';
+import { classChanges, classInput } from './validate.js';
+import { toClassView } from './views.js';
+
+/** The sports centre's classes: the rules students book under, and the catalogue staff keep. */
+
+export const bookingRules: Resolver = async (caller, _args, services) => {
+  const rules = await loadRules(services.db, caller);
+  return {
+    bookingOpensDaysBefore: rules.bookingOpensDays,
+    freeCancelMinutesBefore: rules.freeCancelMinutes,
+    maxBookingsPerDay: rules.maxBookingsPerDay,
+    waitlistClosesMinutesBefore: rules.waitlistClosesMinutes,
+  };
+};
+
+export const classes: Resolver = async (caller, _args, services) => {
+  const rows = await services.db
+    .selectFrom('classes')
+    .selectAll()
+    .where('university_id', '=', caller.profile.university_id)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map(toClassView);
+};
+
+export const createClass: Resolver = async (caller, args, services) => {
+  requireStaff(caller);
+  const input = classInput(args.input);
+  const row = await services.db
+    .insertInto('classes')
+    .values({ ...input, university_id: caller.profile.university_id, created_by: caller.sub })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toClassView(row);
+};
+
+export const updateClass: Resolver = async (caller, args, services) => {
+  requireStaff(caller);
+  const changes = classChanges(args.input);
+  const row = await withTransaction(services, async ({ trx }) => {
+    const existing = await findClass(trx, caller, args.id, true);
+    return trx
+      .updateTable('classes')
+      .set({ ...changes, updated_at: services.now() })
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  return toClassView(row);
+};

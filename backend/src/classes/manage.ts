@@ -1,0 +1,131 @@
+import { conflict, validation } from '../errors.js';
+import type { Resolver } from '../resolver.js';
+import type { ClassSessionRow } from '../db/types.js';
+import { findSession, requireStaff } from './access.js';
+import { loadRules } from './rules.js';
+import { withTransaction } from './transaction.js';
+import { requireDateTime, requireInt } from './validate.js';
+import { buildSessionViews } from './views.js';
+import { noticeData, promoteFromWaitlist } from './waitlist.js';
+import { requireObject } from '../validation.js';
+
+/** Staff changing or cancelling one session; the people booked on it (and waitlisted) are told. */
+
+interface SessionChanges {
+  starts_at?: Date;
+  duration_minutes?: number;
+  capacity?: number;
+}
+
+function sessionChanges(input: unknown, now: Date): SessionChanges {
+  const raw = requireObject(input, 'input');
+  const changes: SessionChanges = {};
+  if (raw.startsAt != null) {
+    changes.starts_at = requireDateTime(raw.startsAt, 'startsAt', 'Start time');
+    if (changes.starts_at.getTime() <= now.getTime()) throw validation('Start time must be in the future.', 'startsAt');
+  }
+  if (raw.durationMinutes != null) {
+    changes.duration_minutes = requireInt(raw.durationMinutes, 'durationMinutes', 'Duration', 15, 600);
+  }
+  if (raw.capacity != null) changes.capacity = requireInt(raw.capacity, 'capacity', 'Capacity', 1, 500);
+  if (!Object.keys(changes).length) throw validation('Change at least one field.', 'input');
+  return changes;
+}
+
+function requireChangeable(session: ClassSessionRow, now: Date, verb: string): void {
+  if (session.status === 'CANCELLED') throw conflict(`This session was already cancelled, so it cannot be ${verb}.`);
+  if (session.starts_at.getTime() <= now.getTime())
+    throw conflict(`This session has already started, so it cannot be ${verb}.`);
+}
+
+/** Confirmed and waitlisted people: everyone who expects to come or hopes to. */
+const expecting = ['CONFIRMED', 'WAITLISTED'] as const;
+
+export const updateSession: Resolver = async (caller, args, services) => {
+  requireStaff(caller);
+  const now = services.now();
+  const changes = sessionChanges(args.input, now);
+  const rules = await loadRules(services.db, caller);
+  const row = await withTransaction(services, async ({ trx, notify }) => {
+    const session = await findSession(trx, caller, args.sessionId, true);
+    requireChangeable(session, now, 'changed');
+    if (changes.capacity !== undefined && changes.capacity < session.confirmed_count) {
+      throw validation(
+        `Capacity cannot be lower than the ${session.confirmed_count} places already booked. Cancel bookings first or choose a larger capacity.`,
+        'capacity',
+      );
+    }
+    const timeChanged =
+      (changes.starts_at && changes.starts_at.getTime() !== session.starts_at.getTime()) ||
+      (changes.duration_minutes !== undefined && changes.duration_minutes !== session.duration_minutes);
+    const people = timeChanged
+      ? await trx
+          .selectFrom('bookings')
+          .select('user_id')
+          .where('session_id', '=', session.id)
+          .where('status', 'in', expecting)
+          .execute()
+      : [];
+    const updated = await trx
+      .updateTable('class_sessions')
+      .set({ ...changes, updated_at: now })
+      .where('id', '=', session.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (people.length) {
+      const data = { ...(await noticeData(trx, updated)), previousStartsAt: session.starts_at.toISOString() };
+      notify(
+        people.map((p) => ({
+          userId: p.user_id,
+          type: 'SESSION_CHANGED',
+          actorId: caller.sub,
+          sessionId: session.id,
+          data,
+        })),
+      );
+    }
+    // More places: the waitlist moves up, first come first served, while it is still open.
+    if (now.getTime() < updated.starts_at.getTime() - rules.waitlistClosesMinutes * 60_000) {
+      notify(await promoteFromWaitlist(trx, updated, now));
+    }
+    return updated;
+  });
+  const [view] = await buildSessionViews(services.db, caller, rules, [row], now);
+  return view;
+};
+
+export const cancelSession: Resolver = async (caller, args, services) => {
+  requireStaff(caller);
+  const now = services.now();
+  const rules = await loadRules(services.db, caller);
+  const row = await withTransaction(services, async ({ trx, notify }) => {
+    const session = await findSession(trx, caller, args.sessionId, true);
+    requireChangeable(session, now, 'cancelled');
+    // Bookings stay as they were, so everyone keeps their record; the session's status says it will not happen.
+    const updated = await trx
+      .updateTable('class_sessions')
+      .set({ status: 'CANCELLED', cancelled_at: now, updated_at: now })
+      .where('id', '=', session.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const people = await trx
+      .selectFrom('bookings')
+      .select('user_id')
+      .where('session_id', '=', session.id)
+      .where('status', 'in', expecting)
+      .execute();
+    const data = await noticeData(trx, updated);
+    notify(
+      people.map((p) => ({
+        userId: p.user_id,
+        type: 'SESSION_CANCELLED',
+        actorId: caller.sub,
+        sessionId: session.id,
+        data,
+      })),
+    );
+    return updated;
+  });
+  const [view] = await buildSessionViews(services.db, caller, rules, [row], now);
+  return view;
+};

@@ -1,0 +1,37 @@
+import { validation } from '../errors.js';
+import type { Resolver } from '../resolver.js';
+import { findClass, requireStaff } from './access.js';
+import { loadRules } from './rules.js';
+import { addLocalDays } from './time.js';
+import { withTransaction } from './transaction.js';
+import { requireDateTime, requireInt } from './validate.js';
+import { buildSessionViews } from './views.js';
+
+/**
+ * One session, or one a week for up to 26 weeks. "Every Tuesday 18:00" means 18:00 on the
+ * university's clocks each week, so the weeks are counted in local calendar days: across the
+ * DST change the UTC instant moves by an hour and the wall-clock time does not.
+ */
+export const scheduleSessions: Resolver = async (caller, args, services) => {
+  requireStaff(caller);
+  const startsAt = requireDateTime(args.startsAt, 'startsAt', 'Start time');
+  const now = services.now();
+  if (startsAt.getTime() <= now.getTime()) throw validation('Start time must be in the future.', 'startsAt');
+  const durationMinutes = requireInt(args.durationMinutes, 'durationMinutes', 'Duration', 15, 600);
+  const repeatWeeks = args.repeatWeeks == null ? 1 : requireInt(args.repeatWeeks, 'repeatWeeks', 'Repeat weeks', 1, 26);
+
+  const rules = await loadRules(services.db, caller);
+  const rows = await withTransaction(services, async ({ trx }) => {
+    const sportsClass = await findClass(trx, caller, args.classId);
+    const values = Array.from({ length: repeatWeeks }, (_, week) => ({
+      class_id: sportsClass.id,
+      university_id: caller.profile.university_id,
+      starts_at: addLocalDays(startsAt, 7 * week, rules.timeZone),
+      duration_minutes: durationMinutes,
+      capacity: sportsClass.capacity,
+    }));
+    return trx.insertInto('class_sessions').values(values).returningAll().execute();
+  });
+  rows.sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
+  return buildSessionViews(services.db, caller, rules, rows, now);
+};

@@ -1,0 +1,55 @@
+import { validation } from '../errors.js';
+import type { Resolver } from '../resolver.js';
+import { decodeCursor, pageLimit, toPage } from '../shared/pagination.js';
+import { findClass } from './access.js';
+import { loadRules } from './rules.js';
+import { requireDateTime } from './validate.js';
+import { buildSessionViews } from './views.js';
+
+const MAX_RANGE_DAYS = 62;
+
+/**
+ * The timetable: sessions of the caller's university starting in [from, to), cancelled ones
+ * included (students must see that a session they planned for is off), by start time then id.
+ */
+export const classSessions: Resolver = async (caller, args, services) => {
+  const from = requireDateTime(args.from, 'from', 'From');
+  const to = requireDateTime(args.to, 'to', 'To');
+  if (from.getTime() >= to.getTime()) throw validation('"From" must be before "to".', 'to');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw validation(`Ask for at most ${MAX_RANGE_DAYS} days of sessions at a time.`, 'to');
+  }
+  const limit = pageLimit(args.limit);
+  const cursor = decodeCursor(args.nextToken, ['string', 'string']);
+  const classId = args.classId == null ? null : (await findClass(services.db, caller, args.classId)).id;
+  const after = cursor ? { startsAt: new Date(cursor[0] as string), id: cursor[1] as string } : null;
+  if (after && Number.isNaN(after.startsAt.getTime()))
+    throw validation('nextToken is not valid: start again from the first page.', 'nextToken');
+
+  let query = services.db
+    .selectFrom('class_sessions')
+    .selectAll()
+    .where('university_id', '=', caller.profile.university_id)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to);
+  if (classId) query = query.where('class_id', '=', classId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('starts_at', '>', after.startsAt),
+        eb.and([eb('starts_at', '=', after.startsAt), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const page = toPage(rows, limit, (row) => [row.starts_at.toISOString(), row.id]);
+  const rules = await loadRules(services.db, caller);
+  return {
+    items: await buildSessionViews(services.db, caller, rules, page.items, services.now()),
+    nextToken: page.nextToken,
+  };
+};
