@@ -4,6 +4,7 @@ import { describeCloud, startLocalCloud } from '../backend/local/cloud.js';
 const cloud = await startLocalCloud({
   apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
   cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
+  seedDemoContent: true,
 });
 console.log(describeCloud(cloud.info));
 // performance.now() counts from the process start, so this is the whole start-up, module loading included.

@@ -10,6 +10,7 @@ const cloud = await startLocalCloud({
   appUrl: `http://127.0.0.1:${appPort}`,
   apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
   cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
+  seedDemoContent: true,
 });
 const { info } = cloud;
 
