@@ -5,6 +5,7 @@
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { CognitoIdentity, IamIdentity } from '../../src/event.js';
+import { Lru } from './lru.js';
 import type { AuthRule } from './schema.js';
 
 export type Caller =
@@ -14,6 +15,8 @@ export interface AuthConfig {
   issuer: string;
   jwksUrl: string;
   userPoolClientIds: string[];
+  /** fully verified tokens remembered until they expire (default 1000) */
+  tokenCacheSize?: number;
 }
 
 /** What the client sees when the token is refused (HTTP 401 / realtime errors). */
@@ -26,10 +29,50 @@ export const NO_VALID_HEADER = 'Valid authorization header not provided.';
 const UNPARSABLE = 'Unable to parse JWT token.';
 const EXPIRED = 'Token has expired.';
 
+/** What a verified token says; the per-request parts (source IP) are added on each use. */
+interface Verified {
+  exp: number;
+  sub: string;
+  username: string;
+  claims: JWTPayload;
+  groups: string[] | null;
+}
+
+/** jose's own expiry rule: expired once `exp <= now` in whole seconds (no clock tolerance). */
+const expired = (exp: number) => exp <= Math.floor(Date.now() / 1000);
+
 export function createVerifier(cfg: AuthConfig) {
   const jwks = createRemoteJWKSet(new URL(cfg.jwksUrl));
+  // A signature check costs far more than the rest of a request, and a client sends the same
+  // access token for its whole hour: a token is remembered only once it passed every check below,
+  // and only until its exp. Forged, foreign or malformed tokens are never remembered.
+  const verified = new Lru<string, Verified>(cfg.tokenCacheSize ?? 1000);
+
+  function callerFrom(v: Verified, sourceIp: string): Caller {
+    // Fresh objects per request, as a full verification gives, so no request sees another's changes.
+    return {
+      kind: 'userPool',
+      exp: v.exp,
+      identity: {
+        sub: v.sub,
+        username: v.username,
+        issuer: cfg.issuer,
+        claims: { ...v.claims } as Record<string, unknown>,
+        groups: v.groups ? [...v.groups] : null,
+        sourceIp: [sourceIp],
+        defaultAuthStrategy: 'ALLOW',
+      },
+    };
+  }
+
   return async function verify(token: string | undefined, sourceIp: string): Promise<Caller> {
     if (!token) throw new UnauthorizedException(NO_VALID_HEADER);
+    const known = verified.get(token);
+    if (known) {
+      if (!expired(known.exp)) return callerFrom(known, sourceIp);
+      verified.delete(token);
+      throw new UnauthorizedException(EXPIRED);
+    }
     if (token.split('.').length !== 3) throw new UnauthorizedException(UNPARSABLE);
     let claims: JWTPayload;
     try {
@@ -48,19 +91,15 @@ export function createVerifier(cfg: AuthConfig) {
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number')
       throw new UnauthorizedException(NO_VALID_HEADER);
     const groups = claims['cognito:groups'];
-    return {
-      kind: 'userPool',
+    const v: Verified = {
       exp: claims.exp,
-      identity: {
-        sub: claims.sub,
-        username: String(claims.username ?? claims['cognito:username'] ?? claims.sub),
-        issuer: cfg.issuer,
-        claims: claims as Record<string, unknown>,
-        groups: Array.isArray(groups) ? groups.map(String) : null,
-        sourceIp: [sourceIp],
-        defaultAuthStrategy: 'ALLOW',
-      },
+      sub: claims.sub,
+      username: String(claims.username ?? claims['cognito:username'] ?? claims.sub),
+      claims,
+      groups: Array.isArray(groups) ? groups.map(String) : null,
     };
+    verified.set(token, v);
+    return callerFrom(v, sourceIp);
   };
 }
 

@@ -12,13 +12,16 @@ import {
   validate,
   type DocumentNode,
   type GraphQLFieldResolver,
+  type GraphQLObjectType,
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import type { AppSyncResolverEvent } from '../../src/event.js';
 import { allowed, type Caller } from './auth.js';
 import { FieldUnauthorized, formatError, type AppSyncError } from './errors.js';
-import type { LocalSchema } from './schema.js';
+import { Lru } from './lru.js';
+import type { AuthRule, LocalSchema } from './schema.js';
 import { byFieldName, fieldsOf, selectionSetGraphQL, selectionSetList, type Fragments } from './selection.js';
 
 export interface Request {
@@ -45,6 +48,32 @@ export interface EngineOptions {
   resolvedFields: string[];
   log(line: string): void;
   onMutation(fieldName: string, payload: unknown): void;
+  /** whether anyone would receive `onMutation(fieldName, …)`; when false the payload is not built */
+  wantsMutation?(fieldName: string): boolean;
+  /** parsed and validated documents kept, by query text (default 500) */
+  documentCacheSize?: number;
+}
+
+/** Longer query texts are not kept, so the document cache stays small whatever clients send. */
+const MAX_CACHED_QUERY_LENGTH = 64 * 1024;
+
+/** What a field needs per resolution, worked out once per Type.field. */
+interface FieldPlan {
+  rule: AuthRule;
+  /** root fields and listed non-root fields go to the Lambda */
+  invoke: boolean;
+}
+
+/** A valid document, as parsed once for its query text. */
+interface Document {
+  document: DocumentNode;
+  fragments: Fragments;
+}
+
+/** selectionSetList / selectionSetGraphQL of one selection set (they depend on the document only). */
+interface SelectionInfo {
+  list: string[];
+  graphql: string;
 }
 
 export function createEngine(opts: EngineOptions) {
@@ -54,11 +83,40 @@ export function createEngine(opts: EngineOptions) {
     [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean),
   );
 
+  // The schema does not change, so neither does what a field needs: computed on first use.
+  const plans = new Map<GraphQLObjectType, Map<string, FieldPlan>>();
+  function planFor(type: GraphQLObjectType, fieldName: string): FieldPlan {
+    let byField = plans.get(type);
+    if (!byField) plans.set(type, (byField = new Map()));
+    let plan = byField.get(fieldName);
+    if (!plan) {
+      plan = {
+        rule: opts.local.ruleFor(type.name, fieldName),
+        invoke: roots.has(type) || resolved.has(`${type.name}.${fieldName}`),
+      };
+      byField.set(fieldName, plan);
+    }
+    return plan;
+  }
+
   function checkAuth(ctx: Context, info: GraphQLResolveInfo): void {
     if (info.fieldName.startsWith('__')) return;
-    if (!allowed(opts.local.ruleFor(info.parentType.name, info.fieldName), ctx.caller)) {
+    if (!allowed(planFor(info.parentType, info.fieldName).rule, ctx.caller)) {
       throw new FieldUnauthorized(info.fieldName, info.parentType.name);
     }
+  }
+
+  // Keyed by the selection set node, which belongs to one (cached) document and so to one set of fragments.
+  const selections = new WeakMap<SelectionSetNode, SelectionInfo>();
+  const noSelection: SelectionInfo = { list: [], graphql: '' };
+  function selectionOf(set: SelectionSetNode | undefined, fragments: Fragments): SelectionInfo {
+    if (!set) return noSelection;
+    let sel = selections.get(set);
+    if (!sel) {
+      sel = { list: selectionSetList(set, fragments), graphql: selectionSetGraphQL(set, fragments) };
+      selections.set(set, sel);
+    }
+    return sel;
   }
 
   function event(
@@ -67,8 +125,8 @@ export function createEngine(opts: EngineOptions) {
     ctx: Context,
     info: GraphQLResolveInfo,
   ): AppSyncResolverEvent {
-    const node = info.fieldNodes[0];
     const isRoot = roots.has(info.parentType);
+    const selection = selectionOf(info.fieldNodes[0]?.selectionSet, info.fragments);
     return {
       arguments: { ...args },
       identity: ctx.caller.identity,
@@ -78,8 +136,8 @@ export function createEngine(opts: EngineOptions) {
         fieldName: info.fieldName,
         parentTypeName: info.parentType.name,
         variables: ctx.variables,
-        selectionSetList: selectionSetList(node?.selectionSet, info.fragments),
-        selectionSetGraphQL: selectionSetGraphQL(node?.selectionSet, info.fragments),
+        selectionSetList: selection.list.slice(), // the handler gets its own array, as before
+        selectionSetGraphQL: selection.graphql,
       },
       prev: null,
       stash: {},
@@ -87,10 +145,11 @@ export function createEngine(opts: EngineOptions) {
   }
 
   const resolver: GraphQLFieldResolver<unknown, Context> = (source, args, ctx, info) => {
-    checkAuth(ctx, info);
-    if (roots.has(info.parentType) || resolved.has(`${info.parentType.name}.${info.fieldName}`)) {
-      return opts.invoke(event(source, args, ctx, info));
+    const plan = planFor(info.parentType, info.fieldName);
+    if (!info.fieldName.startsWith('__') && !allowed(plan.rule, ctx.caller)) {
+      throw new FieldUnauthorized(info.fieldName, info.parentType.name);
     }
+    if (plan.invoke) return opts.invoke(event(source, args, ctx, info));
     return defaultFieldResolver(source, args, ctx, info);
   };
 
@@ -100,20 +159,32 @@ export function createEngine(opts: EngineOptions) {
     return defaultFieldResolver(source, args, ctx, info);
   };
 
+  // Parsing and validating against the (fixed) schema give the same answer for the same text, so
+  // valid documents are kept; invalid ones are rare and are simply worked out again.
+  const documents = new Lru<string, Document>(opts.documentCacheSize ?? 500);
+
   function parseRequest(query: string, operationName?: string | null): Parsed {
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-    } catch {
-      return {
-        ok: false,
-        status: 400,
-        errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }],
-      };
+    let cached = documents.get(query);
+    if (!cached) {
+      let document: DocumentNode;
+      try {
+        document = parse(query);
+      } catch {
+        return {
+          ok: false,
+          status: 400,
+          errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }],
+        };
+      }
+      // AppSync answers validation errors with HTTP 200, data null and no errorType.
+      const invalid = validate(schema, document);
+      if (invalid.length) return { ok: false, status: 200, errors: invalid.map((e) => formatError(e, opts.log)) };
+      const fragments: Fragments = {};
+      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+      cached = { document, fragments };
+      if (query.length <= MAX_CACHED_QUERY_LENGTH) documents.set(query, cached);
     }
-    // AppSync answers validation errors with HTTP 200, data null and no errorType.
-    const invalid = validate(schema, document);
-    if (invalid.length) return { ok: false, status: 200, errors: invalid.map((e) => formatError(e, opts.log)) };
+    const { document, fragments } = cached;
     const operation = getOperationAST(document, operationName);
     if (!operation)
       return {
@@ -121,8 +192,6 @@ export function createEngine(opts: EngineOptions) {
         status: 200,
         errors: [{ message: 'Unknown or ambiguous operation name.', errorType: 'ValidationError' }],
       };
-    const fragments: Fragments = {};
-    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
     return { ok: true, document, operation, fragments };
   }
 
@@ -162,6 +231,7 @@ export function createEngine(opts: EngineOptions) {
     if (parsed.operation.operation === 'mutation' && body.data) {
       const data = body.data as Record<string, unknown>;
       for (const f of fieldsOf(parsed.operation.selectionSet, parsed.fragments)) {
+        if (opts.wantsMutation && !opts.wantsMutation(f.name.value)) continue; // nobody would receive it
         const value = data[f.alias?.value ?? f.name.value];
         if (value !== null && value !== undefined)
           opts.onMutation(f.name.value, byFieldName(value, f.selectionSet, parsed.fragments));

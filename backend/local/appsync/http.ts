@@ -26,7 +26,11 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+  // No writeHead: with the headers still pending, end() sets Content-Length and sends headers and
+  // body in one write, instead of a chunked response written as several buffers.
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=UTF-8');
+  for (const name in headers) res.setHeader(name, headers[name]!);
   res.end(JSON.stringify(body));
 }
 
@@ -40,9 +44,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function lowerHeaders(req: IncomingMessage): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
-  );
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers))
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v ?? '');
+  return out;
+}
+
+/** The request's path; the common `/graphql` needs no URL parsing. */
+function pathOf(url: string | undefined): string {
+  if (url === '/graphql') return url;
+  return new URL(url ?? '/', 'http://local').pathname;
 }
 
 export function createHttpHandler(opts: HttpOptions) {
@@ -83,7 +94,7 @@ export function createHttpHandler(opts: HttpOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       cors(req, res);
-      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      const path = pathOf(req.url);
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();
         return;

@@ -39,15 +39,18 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
   const verify = createVerifier(opts.auth);
   // The engine publishes mutations to the subscriptions, which execute through the engine.
   let publish: (field: string, payload: unknown) => void = () => undefined;
+  let listening: (field: string) => boolean = () => false;
   const engine = createEngine({
     local,
     invoke: opts.invoke,
     resolvedFields: opts.resolvedFields ?? [],
     log,
     onMutation: (field, payload) => publish(field, payload),
+    wantsMutation: (field) => listening(field),
   });
   const subscriptions = createSubscriptions({ engine, local, invoke: opts.invoke, log });
   publish = subscriptions.publish;
+  listening = subscriptions.listening;
 
   const realtime = createRealtime({ verify, subscriptions, keepAliveMs: opts.keepAliveMs ?? 60_000, log });
   const server = createServer(createHttpHandler({ engine, verify, extraRoutes: opts.extraRoutes, log }));

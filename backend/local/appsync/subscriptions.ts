@@ -40,6 +40,14 @@ export function createSubscriptions(deps: {
   log(line: string): void;
 }) {
   const subscribers = new Set<Subscriber>();
+  /** live subscribers per subscription field name, so a mutation nobody listens to costs nothing */
+  const perField = new Map<string, number>();
+  const fieldsFor = new Map<string, ReadonlySet<string>>();
+  const fieldsOfMutation = (mutationField: string): ReadonlySet<string> => {
+    let fields = fieldsFor.get(mutationField);
+    if (!fields) fieldsFor.set(mutationField, (fields = new Set(deps.local.subscriptionsFor(mutationField))));
+    return fields;
+  };
 
   async function start(id: string, req: Request, send: (m: unknown) => void): Promise<StartResult> {
     const parsed = deps.engine.parseRequest(req.query);
@@ -74,6 +82,7 @@ export function createSubscriptions(deps: {
       };
     const subscriber: Subscriber = { id, ...captured, req, parsed, send, queue: Promise.resolve() };
     subscribers.add(subscriber);
+    perField.set(subscriber.fieldName, (perField.get(subscriber.fieldName) ?? 0) + 1);
     return { ok: true, subscriber };
   }
 
@@ -89,8 +98,8 @@ export function createSubscriptions(deps: {
 
   /** Called after every mutation field that returned non-null (HTTP and executeAsIam alike). */
   function publish(mutationField: string, payload: unknown): void {
-    const fields = new Set(deps.local.subscriptionsFor(mutationField));
-    if (!fields.size) return;
+    if (!listening(mutationField)) return;
+    const fields = fieldsOfMutation(mutationField);
     for (const sub of subscribers) {
       if (!fields.has(sub.fieldName) || !matches(sub, payload)) continue;
       sub.queue = sub.queue
@@ -99,7 +108,21 @@ export function createSubscriptions(deps: {
     }
   }
 
-  return { start, publish, remove: (sub: Subscriber) => subscribers.delete(sub), count: () => subscribers.size };
+  /** Whether a mutation field's result would reach anybody right now. */
+  function listening(mutationField: string): boolean {
+    for (const field of fieldsOfMutation(mutationField)) if (perField.get(field)) return true;
+    return false;
+  }
+
+  function remove(sub: Subscriber): boolean {
+    if (!subscribers.delete(sub)) return false;
+    const left = (perField.get(sub.fieldName) ?? 1) - 1;
+    if (left > 0) perField.set(sub.fieldName, left);
+    else perField.delete(sub.fieldName);
+    return true;
+  }
+
+  return { start, publish, listening, remove, count: () => subscribers.size };
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;

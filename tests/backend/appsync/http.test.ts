@@ -202,6 +202,16 @@ describe('errors', () => {
     expect(invalid.body.data).toBeNull();
     expect(invalid.body.errors?.[0]?.message).toContain('badfield');
   });
+
+  it('sends JSON answers with a Content-Length, not chunked', async () => {
+    const res = await gql(fx.api, await fx.token(), '{ me { id } }');
+    expect(res.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+    expect(res.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(JSON.stringify(res.body)));
+    const refused = await gql(fx.api, undefined, '{ me { id } }');
+    expect(refused.headers.get('x-amzn-errortype')).toBe('UnauthorizedException');
+    expect(refused.headers.get('content-length')).not.toBeNull();
+  });
 });
 
 describe('AWS scalars', () => {
