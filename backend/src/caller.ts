@@ -3,6 +3,7 @@ import { isCognitoIdentity } from './event.js';
 import type { Caller, Services } from './context.js';
 import { unauthorized } from './errors.js';
 import { ensureProfile } from './profiles/ensureProfile.js';
+import type { ProfileRow, University } from './db/types.js';
 
 /**
  * Turns the event's Cognito identity into a Caller: loads their profile (making it from the user
@@ -16,8 +17,50 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
   const issuedAt = Number(identity.claims.iat ?? 0);
   const { db } = services;
 
-  let profile = await db.selectFrom('profiles').selectAll().where('id', '=', identity.sub).executeTakeFirst();
-  if (!profile) {
+  // One round trip: the profile with its university (every resolver needs the tenant; many need its rules).
+  const row = await db
+    .selectFrom('profiles')
+    .innerJoin('universities as u', 'u.id', 'profiles.university_id')
+    .selectAll('profiles')
+    .select([
+      'u.name as u_name',
+      'u.email_domains as u_email_domains',
+      'u.time_zone as u_time_zone',
+      'u.booking_opens_days as u_booking_opens_days',
+      'u.free_cancel_minutes as u_free_cancel_minutes',
+      'u.max_bookings_per_day as u_max_bookings_per_day',
+      'u.waitlist_closes_minutes as u_waitlist_closes_minutes',
+      'u.created_at as u_created_at',
+    ])
+    .where('profiles.id', '=', identity.sub)
+    .executeTakeFirst();
+  let profile: ProfileRow | undefined;
+  let university: University | undefined;
+  if (row) {
+    const {
+      u_name,
+      u_email_domains,
+      u_time_zone,
+      u_booking_opens_days,
+      u_free_cancel_minutes,
+      u_max_bookings_per_day,
+      u_waitlist_closes_minutes,
+      u_created_at,
+      ...profileColumns
+    } = row;
+    profile = profileColumns;
+    university = {
+      id: profileColumns.university_id,
+      name: u_name,
+      email_domains: u_email_domains,
+      time_zone: u_time_zone,
+      booking_opens_days: u_booking_opens_days,
+      free_cancel_minutes: u_free_cancel_minutes,
+      max_bookings_per_day: u_max_bookings_per_day,
+      waitlist_closes_minutes: u_waitlist_closes_minutes,
+      created_at: u_created_at,
+    };
+  } else {
     const record = await services.userDirectory.findBySub(identity.sub);
     if (!record) throw unauthorized('Your account could not be found. Sign in again.');
     profile = await ensureProfile(db, { ...record, groups });
@@ -36,5 +79,5 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
       .returningAll()
       .executeTakeFirstOrThrow();
   }
-  return { sub: identity.sub, groups, issuedAt, profile };
+  return { sub: identity.sub, groups, issuedAt, profile, ...(university ? { university } : {}) };
 }

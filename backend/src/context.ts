@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, ProfileRow } from './db/types.js';
+import type { Database, ProfileRow, University } from './db/types.js';
 import type { ConfirmedUser } from './profiles/ensureProfile.js';
 import type { EventPublisher } from './events.js';
 
@@ -23,6 +23,11 @@ export interface Caller {
   /** Seconds since the epoch, from the access token. */
   issuedAt: number;
   profile: ProfileRow;
+  /**
+   * The caller's university as read with the profile, in the same query (absent only when the
+   * profile had to be made on the spot): the tenant's rules without another round trip.
+   */
+  university?: University;
 }
 
 export function isStaff(caller: Caller): boolean {

@@ -1,14 +1,7 @@
 import type { Caller, Services } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
 import { requireText } from '../validation.js';
-import {
-  addConfirmed,
-  findParticipation,
-  promoteFromWaitlist,
-  setStatus,
-  waitlistLength,
-  waitlistPosition,
-} from './queue.js';
+import { addConfirmed, findParticipation, participationState, promoteFromWaitlist, setStatus } from './queue.js';
 import { requireActivityId } from './validate.js';
 import { participationView } from './views.js';
 import { aboutActivity, lockActivity, requireOpenForChanges, runWrite } from './write.js';
@@ -28,18 +21,13 @@ export async function joinActivity(caller: Caller, args: Record<string, unknown>
     const activity = await lockActivity(trx, caller, id);
     if (activity.host_id === caller.sub) throw conflict('You host this activity, so you are already in it.');
     requireOpenForChanges(activity, now, 'join it');
-    const blocked = await trx
-      .selectFrom('blocks')
-      .select('blocker_id')
-      .where('blocker_id', '=', activity.host_id)
-      .where('blocked_id', '=', caller.sub)
-      .executeTakeFirst();
+    const state = await participationState(trx, activity, caller.sub);
     // Says no more than that: who blocked whom is not the caller's to learn.
-    if (blocked) throw forbidden("You can't join this activity.");
+    if (state.blockedByHost) throw forbidden("You can't join this activity.");
 
-    const existing = await findParticipation(trx, id, caller.sub);
+    const existing = state.existing;
     if (existing && ['JOINED', 'REQUESTED', 'WAITLISTED'].includes(existing.status)) {
-      return { activity, row: existing, position: await waitlistPosition(trx, existing) }; // a retry changes nothing
+      return { activity, row: existing, position: state.position }; // a retry changes nothing
     }
     if (existing?.status === 'DECLINED') throw forbidden('The host declined your request to join this activity.');
     if (existing?.status === 'REMOVED') throw forbidden('The host removed you from this activity.');
@@ -57,11 +45,12 @@ export async function joinActivity(caller: Caller, args: Record<string, unknown>
       return { activity, row, position: null };
     }
     // Open: a free place is taken at once (if nobody is already waiting for it), else the back of the line.
-    const hasPlace = activity.confirmed_count < activity.capacity && (await waitlistLength(trx, id)) === 0;
-    const row = await setStatus(trx, id, caller.sub, hasPlace ? 'JOINED' : 'WAITLISTED', now, null);
-    if (hasPlace) await addConfirmed(trx, activity, 1, now);
+    const hasPlace = activity.confirmed_count < activity.capacity && state.waitlistLength === 0;
+    const row = await setStatus(trx, id, caller.sub, hasPlace ? 'JOINED' : 'WAITLISTED', now, null, hasPlace ? 1 : 0);
+    if (hasPlace) Object.assign(activity, { confirmed_count: activity.confirmed_count + 1, updated_at: now });
     effects.changes.push({ activityId: id, kind: hasPlace ? 'JOINED' : 'WAITLISTED', userId: caller.sub });
-    return { activity, row, position: await waitlistPosition(trx, row) };
+    // Under the activity's lock nobody else joins the line: a new waitlisted person is its last.
+    return { activity, row, position: hasPlace ? null : state.waitlistLength + 1 };
   });
   return participationView(services.db, caller, result.activity.host_id, result.row, result.position);
 }

@@ -22,7 +22,11 @@ export async function findParticipation(trx: Transaction<Database>, activityId: 
     .executeTakeFirst();
 }
 
-/** Moves a person to a status; entering JOINED/REQUESTED/WAITLISTED puts them at the back of that line. */
+/**
+ * Moves a person to a status; entering JOINED/REQUESTED/WAITLISTED puts them at the back of that line.
+ * `countPlaces` also adds that many confirmed people to the activity in the same statement (a
+ * data-modifying WITH): pass it only together with updating the caller's copy of the activity.
+ */
 export async function setStatus(
   trx: Transaction<Database>,
   activityId: string,
@@ -30,21 +34,102 @@ export async function setStatus(
   status: ParticipationStatus,
   at: Date,
   note?: string | null,
+  countPlaces = 0,
 ): Promise<ParticipationRow> {
   const queued = status === 'JOINED' || status === 'REQUESTED' || status === 'WAITLISTED';
+  const values = {
+    activity_id: activityId,
+    user_id: userId,
+    status,
+    note: note ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+  const changes = {
+    status,
+    updated_at: at,
+    ...(note !== undefined ? { note } : {}),
+    ...(queued ? { queued_seq: nextSeq } : {}),
+  };
+  if (!countPlaces) {
+    return trx
+      .insertInto('participations')
+      .values(values)
+      .onConflict((oc) => oc.columns(['activity_id', 'user_id']).doUpdateSet(changes))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
   return trx
-    .insertInto('participations')
-    .values({ activity_id: activityId, user_id: userId, status, note: note ?? null, created_at: at, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['activity_id', 'user_id']).doUpdateSet({
-        status,
-        updated_at: at,
-        ...(note !== undefined ? { note } : {}),
-        ...(queued ? { queued_seq: nextSeq } : {}),
-      }),
+    .with('counted', (db) =>
+      db
+        .updateTable('activities')
+        .set((eb) => ({ confirmed_count: eb('confirmed_count', '+', countPlaces), updated_at: at }))
+        .where('id', '=', activityId),
     )
+    .insertInto('participations')
+    .values(values)
+    .onConflict((oc) => oc.columns(['activity_id', 'user_id']).doUpdateSet(changes))
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Under the activity's lock, in one query: a person's participation (if any) with their waitlist
+ * place, the waitlist's length, and whether the host blocked them.
+ */
+export async function participationState(trx: Transaction<Database>, activity: ActivityRow, userId: string) {
+  const row = await trx
+    .selectFrom('activities as a')
+    .leftJoin('participations as p', (join) => join.onRef('p.activity_id', '=', 'a.id').on('p.user_id', '=', userId))
+    .select((eb) => [
+      'p.status',
+      'p.note',
+      'p.queued_seq',
+      'p.created_at',
+      'p.updated_at',
+      eb
+        .selectFrom('participations as w')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .whereRef('w.activity_id', '=', 'a.id')
+        .where('w.status', '=', 'WAITLISTED')
+        .as('waiting'),
+      eb
+        .selectFrom('participations as w')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .whereRef('w.activity_id', '=', 'a.id')
+        .where('w.status', '=', 'WAITLISTED')
+        .whereRef('w.queued_seq', '<', 'p.queued_seq')
+        .as('ahead'),
+      eb
+        .exists(
+          eb
+            .selectFrom('blocks')
+            .select('blocker_id')
+            .whereRef('blocker_id', '=', 'a.host_id')
+            .where('blocked_id', '=', userId),
+        )
+        .as('blocked_by_host'),
+    ])
+    .where('a.id', '=', activity.id)
+    .executeTakeFirstOrThrow();
+  const existing: ParticipationRow | null =
+    row.status && row.queued_seq !== null && row.created_at && row.updated_at
+      ? {
+          activity_id: activity.id,
+          user_id: userId,
+          status: row.status,
+          note: row.note,
+          queued_seq: row.queued_seq,
+          created_at: row.created_at,
+          updated_at: row.updated_at,
+        }
+      : null;
+  return {
+    existing,
+    position: existing?.status === 'WAITLISTED' ? Number(row.ahead ?? 0) + 1 : null,
+    waitlistLength: Number(row.waiting ?? 0),
+    blockedByHost: Boolean(row.blocked_by_host),
+  };
 }
 
 /** 1-based place in the waitlist, or null when not waitlisted. */

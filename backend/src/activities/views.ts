@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Caller } from '../context.js';
 import type { ActivityRow, Database, ParticipationRow } from '../db/types.js';
-import { loadPublicProfiles, type PublicProfileView } from '../profiles/publicProfile.js';
+import { loadPublicProfiles, toPublicProfile, type PublicProfileView } from '../profiles/publicProfile.js';
 import { ACTIVE } from './queue.js';
 
 /**
@@ -51,22 +51,40 @@ export async function participationView(
   row: ParticipationRow,
   position: number | null,
 ) {
-  const profiles = await loadPublicProfiles(db, [row.user_id]);
-  const user = profiles.get(row.user_id) ?? unknownUser(row.user_id, caller.profile.university_id);
+  // The caller's own participation (joining, leaving) needs no query: their profile is in hand.
+  const user =
+    row.user_id === caller.sub
+      ? toPublicProfile(caller.profile)
+      : ((await loadPublicProfiles(db, [row.user_id])).get(row.user_id) ??
+        unknownUser(row.user_id, caller.profile.university_id));
   return toParticipationView(row, user, position, hostId, caller);
 }
 
 export async function activityViews(db: Db, caller: Caller, activities: ActivityRow[]) {
   if (!activities.length) return [];
   const ids = activities.map((a) => a.id);
-  const rows = await db
-    .selectFrom('participations')
-    .selectAll()
-    .where('activity_id', 'in', ids)
-    .where((eb) => eb.or([eb('status', 'in', ACTIVE), eb('user_id', '=', caller.sub)]))
-    .orderBy('queued_seq')
+  // Participations with their people, in one query.
+  const joined = await db
+    .selectFrom('participations as pa')
+    .leftJoin('profiles as pr', 'pr.id', 'pa.user_id')
+    .selectAll('pa')
+    .select(['pr.display_name as user_display_name', 'pr.university_id as user_university_id'])
+    .where('pa.activity_id', 'in', ids)
+    .where((eb) => eb.or([eb('pa.status', 'in', ACTIVE), eb('pa.user_id', '=', caller.sub)]))
+    .orderBy('pa.queued_seq')
     .execute();
-  const profiles = await loadPublicProfiles(db, [...activities.map((a) => a.host_id), ...rows.map((r) => r.user_id)]);
+  const profiles = new Map<string, PublicProfileView>();
+  const rows: ParticipationRow[] = joined.map(({ user_display_name, user_university_id, ...row }) => {
+    if (user_display_name !== null && user_university_id !== null) {
+      profiles.set(row.user_id, { id: row.user_id, displayName: user_display_name, universityId: user_university_id });
+    }
+    return row;
+  });
+  // A host is a participant (HOST) too, so normally already known; anyone missing is asked for once.
+  const missingHosts = activities.map((a) => a.host_id).filter((hostId) => !profiles.has(hostId));
+  if (missingHosts.length) {
+    for (const [hostId, profile] of await loadPublicProfiles(db, missingHosts)) profiles.set(hostId, profile);
+  }
   const byActivity = new Map<string, ParticipationRow[]>();
   for (const row of rows) byActivity.set(row.activity_id, [...(byActivity.get(row.activity_id) ?? []), row]);
   return activities.map((activity) => buildActivityView(caller, activity, byActivity.get(activity.id) ?? [], profiles));

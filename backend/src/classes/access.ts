@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isStaff, type Caller } from '../context.js';
 import type { ClassRow, ClassSessionRow, Database } from '../db/types.js';
 import { forbidden, notFound } from '../errors.js';
 import { requireUuid } from './validate.js';
+import { CLASS_COLUMNS, classFromColumns } from './views.js';
 
 /**
  * Who may touch which row. The schema already limits staff fields to the staff/admin groups, but
@@ -49,4 +50,50 @@ export async function findSession(
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('The session');
   return row;
+}
+
+/**
+ * A student's booking lock, in one round trip: their own profile row, then the session of the
+ * caller's university (PostgreSQL locks the rows in the order FOR UPDATE OF names them, so the
+ * lock order stays profile → session). The session's class comes along, unlocked, for the view.
+ * Nothing else may be read here: a row changed by a transaction we waited for would be stale.
+ */
+export async function lockProfileAndSession(trx: Transaction<Database>, caller: Caller, id: unknown) {
+  const sessionId = requireUuid(id, 'The session');
+  const row = await trx
+    .selectFrom('profiles as p')
+    .innerJoin('class_sessions as s', (join) =>
+      join.on('s.id', '=', sessionId).on('s.university_id', '=', caller.profile.university_id),
+    )
+    .innerJoin('classes as c', 'c.id', 's.class_id')
+    .selectAll('s')
+    .select(CLASS_COLUMNS)
+    .where('p.id', '=', caller.sub)
+    .forUpdate(['p', 's'])
+    .executeTakeFirst();
+  if (!row) throw notFound('The session');
+  const {
+    c_id,
+    c_name,
+    c_description,
+    c_sport,
+    c_instructor,
+    c_place,
+    c_capacity,
+    c_created_at,
+    c_updated_at,
+    ...session
+  } = row;
+  const sportsClass = classFromColumns({
+    c_id,
+    c_name,
+    c_description,
+    c_sport,
+    c_instructor,
+    c_place,
+    c_capacity,
+    c_created_at,
+    c_updated_at,
+  });
+  return { session: session as ClassSessionRow, sportsClass };
 }

@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { conflict } from '../errors.js';
 import type { Resolver } from '../resolver.js';
 import type { BookingRow } from '../db/types.js';
-import { findSession } from './access.js';
+import { toPublicProfile } from '../profiles/publicProfile.js';
+import { lockProfileAndSession } from './access.js';
 import { loadRules, sessionTimes } from './rules.js';
 import { formatLocal, localDayBounds } from './time.js';
 import { withTransaction } from './transaction.js';
-import { buildBookingView } from './views.js';
+import { toBookingCore, toSessionView } from './views.js';
 
 /** Bookings that hold (or wait for) a place; these count towards the per-day limit. */
 const HOLDING = ['CONFIRMED', 'WAITLISTED', 'CHECKED_IN', 'NO_SHOW'] as const;
@@ -16,25 +17,77 @@ const HOLDING = ['CONFIRMED', 'WAITLISTED', 'CHECKED_IN', 'NO_SHOW'] as const;
  * order — the caller's profile row, then the session row — so two of one student's bookings on the
  * same day queue behind each other (the per-day limit holds) and many students on one session
  * queue on the session (never overbooked), without deadlocks.
+ *
+ * Three statements: the locks; then (under them, so exact) the caller's booking, their bookings
+ * that day and the waitlist; then the write. The answer is built from those rows, not read again.
  */
 export const bookSession: Resolver = async (caller, args, services) => {
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const booking = await withTransaction(services, async ({ trx }) => {
-    await trx.selectFrom('profiles').select('id').where('id', '=', caller.sub).forUpdate().execute();
-    const session = await findSession(trx, caller, args.sessionId, true);
+  const result = await withTransaction(services, async ({ trx }) => {
+    const { session, sportsClass } = await lockProfileAndSession(trx, caller, args.sessionId);
     const times = sessionTimes(session, rules);
     if (session.status === 'CANCELLED') throw conflict('This session was cancelled. Choose another session.');
     if (now.getTime() >= times.startsAt) throw conflict('This session has already started. Choose another session.');
 
-    const existing = await trx
-      .selectFrom('bookings')
-      .selectAll()
-      .where('session_id', '=', session.id)
-      .where('user_id', '=', caller.sub)
-      .executeTakeFirst();
+    const day = localDayBounds(session.starts_at, rules.timeZone);
+    const state = await trx
+      .selectFrom('class_sessions as s')
+      .leftJoin('bookings as b', (join) => join.onRef('b.session_id', '=', 's.id').on('b.user_id', '=', caller.sub))
+      .select([
+        'b.status',
+        'b.queued_seq',
+        'b.created_at',
+        'b.updated_at',
+        'b.cancelled_at',
+        'b.checked_in_at',
+        (eb) =>
+          eb
+            .selectFrom('bookings as w')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('w.session_id', '=', 's.id')
+            .where('w.status', '=', 'WAITLISTED')
+            .as('waiting'),
+        (eb) =>
+          eb
+            .selectFrom('bookings as w')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('w.session_id', '=', 's.id')
+            .where('w.status', '=', 'WAITLISTED')
+            .whereRef('w.queued_seq', '<', 'b.queued_seq')
+            .as('ahead'),
+        (eb) =>
+          eb
+            .selectFrom('bookings as h')
+            .innerJoin('class_sessions as hs', 'hs.id', 'h.session_id')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('h.user_id', '=', caller.sub)
+            .where('h.status', 'in', HOLDING)
+            .where('hs.status', '=', 'SCHEDULED')
+            .where('hs.starts_at', '>=', day.start)
+            .where('hs.starts_at', '<', day.end)
+            .as('held'),
+      ])
+      .where('s.id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    const waiting = Number(state.waiting ?? 0);
+    const existing: BookingRow | null =
+      state.status && state.queued_seq !== null && state.created_at && state.updated_at
+        ? {
+            session_id: session.id,
+            user_id: caller.sub,
+            status: state.status,
+            queued_seq: state.queued_seq,
+            created_at: state.created_at,
+            updated_at: state.updated_at,
+            cancelled_at: state.cancelled_at,
+            checked_in_at: state.checked_in_at,
+          }
+        : null;
     // A retry (or a second tap) returns the booking the first one made.
-    if (existing && (HOLDING as readonly string[]).includes(existing.status)) return existing;
+    if (existing && (HOLDING as readonly string[]).includes(existing.status)) {
+      return { session, sportsClass, booking: existing, waiting, position: Number(state.ahead ?? 0) + 1 };
+    }
 
     if (now.getTime() < times.bookingOpensAt) {
       throw conflict(
@@ -42,18 +95,7 @@ export const bookSession: Resolver = async (caller, args, services) => {
       );
     }
 
-    const day = localDayBounds(session.starts_at, rules.timeZone);
-    const { held } = await trx
-      .selectFrom('bookings')
-      .innerJoin('class_sessions', 'class_sessions.id', 'bookings.session_id')
-      .select(sql<number>`count(*)::int`.as('held'))
-      .where('bookings.user_id', '=', caller.sub)
-      .where('bookings.status', 'in', HOLDING)
-      .where('class_sessions.status', '=', 'SCHEDULED')
-      .where('class_sessions.starts_at', '>=', day.start)
-      .where('class_sessions.starts_at', '<', day.end)
-      .executeTakeFirstOrThrow();
-    if (Number(held) >= rules.maxBookingsPerDay) {
+    if (Number(state.held ?? 0) >= rules.maxBookingsPerDay) {
       throw conflict(
         `You already have ${rules.maxBookingsPerDay} bookings on that day, the most allowed. Cancel one of them to book this session.`,
       );
@@ -62,33 +104,46 @@ export const bookSession: Resolver = async (caller, args, services) => {
     let status: BookingRow['status'];
     if (session.confirmed_count < session.capacity) {
       status = 'CONFIRMED';
-      await trx
-        .updateTable('class_sessions')
-        .set({ confirmed_count: sql`confirmed_count + 1`, updated_at: now })
-        .where('id', '=', session.id)
-        .execute();
     } else if (now.getTime() < times.waitlistClosesAt) {
       status = 'WAITLISTED';
     } else {
       throw conflict('The session is full and its waitlist has closed. Choose another session.');
     }
 
+    // A confirmed place is counted in the same statement (a data-modifying WITH) as the booking is written.
+    const write = trx.with('counted', (db) =>
+      db
+        .updateTable('class_sessions')
+        .set({ confirmed_count: sql`confirmed_count + 1`, updated_at: now })
+        .where('id', '=', session.id)
+        // A waitlisted booking takes no place: then nothing is counted.
+        .$if(status !== 'CONFIRMED', (qb) => qb.where(sql<boolean>`false`)),
+    );
     // A new arrival number either way: a re-booking after a cancel joins the back of the queue.
     const queuedSeq = sql<string>`nextval(pg_get_serial_sequence('bookings', 'queued_seq'))`;
-    if (existing) {
-      return trx
-        .updateTable('bookings')
-        .set({ status, queued_seq: queuedSeq, cancelled_at: null, checked_in_at: null, updated_at: now })
-        .where('session_id', '=', session.id)
-        .where('user_id', '=', caller.sub)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    }
-    return trx
-      .insertInto('bookings')
-      .values({ session_id: session.id, user_id: caller.sub, status, queued_seq: queuedSeq })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const booking = existing
+      ? await write
+          .updateTable('bookings')
+          .set({ status, queued_seq: queuedSeq, cancelled_at: null, checked_in_at: null, updated_at: now })
+          .where('session_id', '=', session.id)
+          .where('user_id', '=', caller.sub)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await write
+          .insertInto('bookings')
+          .values({ session_id: session.id, user_id: caller.sub, status, queued_seq: queuedSeq })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    if (status === 'CONFIRMED') session.confirmed_count += 1;
+    // Under the session's lock nobody else joins the waitlist: a new waitlisted booking is its last place.
+    return {
+      session,
+      sportsClass,
+      booking,
+      waiting: waiting + (status === 'WAITLISTED' ? 1 : 0),
+      position: waiting + 1,
+    };
   });
-  return buildBookingView(services.db, caller, rules, booking, now);
+  const core = toBookingCore(result.booking, toPublicProfile(caller.profile), result.position);
+  return { ...core, session: toSessionView(result.session, result.sportsClass, result.waiting, core, rules, now) };
 };

@@ -13,17 +13,20 @@ export interface Rules {
 }
 
 export async function loadRules(db: Kysely<Database> | Transaction<Database>, caller: Caller): Promise<Rules> {
-  const row = await db
-    .selectFrom('universities')
-    .select([
-      'time_zone',
-      'booking_opens_days',
-      'free_cancel_minutes',
-      'max_bookings_per_day',
-      'waitlist_closes_minutes',
-    ])
-    .where('id', '=', caller.profile.university_id)
-    .executeTakeFirstOrThrow();
+  // resolveCaller read the university with the profile: no need to ask again.
+  const row =
+    caller.university ??
+    (await db
+      .selectFrom('universities')
+      .select([
+        'time_zone',
+        'booking_opens_days',
+        'free_cancel_minutes',
+        'max_bookings_per_day',
+        'waitlist_closes_minutes',
+      ])
+      .where('id', '=', caller.profile.university_id)
+      .executeTakeFirstOrThrow());
   return {
     timeZone: row.time_zone,
     bookingOpensDays: row.booking_opens_days,

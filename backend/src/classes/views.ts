@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Caller } from '../context.js';
 import type { BookingRow, ClassRow, ClassSessionRow, Database } from '../db/types.js';
-import { loadPublicProfiles, type PublicProfileView } from '../profiles/publicProfile.js';
+import { loadPublicProfiles, toPublicProfile, type PublicProfileView } from '../profiles/publicProfile.js';
 import { sessionTimes, type Rules } from './rules.js';
 
 /**
@@ -66,16 +66,181 @@ export async function loadPositions(db: Kysely<Database>, sessionIds: readonly s
   return new Map(rows.map((r) => [key(r.session_id, r.user_id), Number(r.position)]));
 }
 
-function toBookingCore(row: BookingRow, user: PublicProfileView, positions: Map<string, number>): BookingCore {
+/** `position` is the booking's 1-based waitlist place; it is only shown while the booking is waitlisted. */
+export function toBookingCore(row: BookingRow, user: PublicProfileView, position: number | null): BookingCore {
   return {
     sessionId: row.session_id,
     user,
     status: row.status,
-    position: row.status === 'WAITLISTED' ? (positions.get(key(row.session_id, row.user_id)) ?? null) : null,
+    position: row.status === 'WAITLISTED' ? position : null,
     createdAt: row.created_at.toISOString(),
     cancelledAt: iso(row.cancelled_at),
     checkedInAt: iso(row.checked_in_at),
   };
+}
+
+/** One session as the caller sees it, from what is already in hand (no query). */
+export function toSessionView(
+  s: ClassSessionRow,
+  sportsClass: ReturnType<typeof toClassView>,
+  waitlistCount: number,
+  myBooking: BookingCore | null,
+  rules: Rules,
+  now: Date,
+) {
+  const times = sessionTimes(s, rules);
+  return {
+    id: s.id,
+    classId: s.class_id,
+    sportsClass,
+    startsAt: s.starts_at.toISOString(),
+    durationMinutes: s.duration_minutes,
+    endsAt: new Date(times.endsAt).toISOString(),
+    capacity: s.capacity,
+    status: s.status,
+    confirmedCount: s.confirmed_count,
+    placesLeft: Math.max(0, s.capacity - s.confirmed_count),
+    waitlistCount,
+    bookingOpensAt: new Date(times.bookingOpensAt).toISOString(),
+    waitlistClosesAt: new Date(times.waitlistClosesAt).toISOString(),
+    state: stateOf(s, rules, myBooking, now.getTime()),
+    // Only the booking's own fields here: its `session` would point back at this object.
+    myBooking,
+    cancelledAt: iso(s.cancelled_at),
+  };
+}
+
+/** The class columns of a row that joined `classes as c` with `c_` aliases (see selectClassAs). */
+export interface ClassColumns {
+  c_id: string;
+  c_name: string;
+  c_description: string;
+  c_sport: string;
+  c_instructor: string;
+  c_place: string;
+  c_capacity: number;
+  c_created_at: Date;
+  c_updated_at: Date;
+}
+
+/** The columns of `classes as c` that a class view needs, aliased so they never clash with a session's. */
+export const CLASS_COLUMNS = [
+  'c.id as c_id',
+  'c.name as c_name',
+  'c.description as c_description',
+  'c.sport as c_sport',
+  'c.instructor as c_instructor',
+  'c.place as c_place',
+  'c.capacity as c_capacity',
+  'c.created_at as c_created_at',
+  'c.updated_at as c_updated_at',
+] as const;
+
+export const classFromColumns = (row: ClassColumns) =>
+  toClassView({
+    id: row.c_id,
+    university_id: '',
+    name: row.c_name,
+    description: row.c_description,
+    sport: row.c_sport,
+    instructor: row.c_instructor,
+    place: row.c_place,
+    capacity: row.c_capacity,
+    created_by: '',
+    created_at: row.c_created_at,
+    updated_at: row.c_updated_at,
+  });
+
+/**
+ * Everything the views of these sessions need, in one query: the session row, its class, its
+ * waitlist length, and the caller's own booking with its waitlist place.
+ */
+async function loadSessionDetails(db: Kysely<Database>, caller: Caller, sessionIds: readonly string[]) {
+  const rows = await db
+    .selectFrom('class_sessions as s')
+    .innerJoin('classes as c', 'c.id', 's.class_id')
+    .leftJoin('bookings as b', (join) => join.onRef('b.session_id', '=', 's.id').on('b.user_id', '=', caller.sub))
+    .selectAll('s')
+    .select(CLASS_COLUMNS)
+    .select([
+      'b.status as b_status',
+      'b.queued_seq as b_queued_seq',
+      'b.created_at as b_created_at',
+      'b.updated_at as b_updated_at',
+      'b.cancelled_at as b_cancelled_at',
+      'b.checked_in_at as b_checked_in_at',
+      (eb) =>
+        eb
+          .selectFrom('bookings as w')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('w.session_id', '=', 's.id')
+          .where('w.status', '=', 'WAITLISTED')
+          .as('waitlist_count'),
+      (eb) =>
+        eb
+          .selectFrom('bookings as w')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('w.session_id', '=', 's.id')
+          .where('w.status', '=', 'WAITLISTED')
+          .whereRef('w.queued_seq', '<', 'b.queued_seq')
+          .as('b_ahead'),
+    ])
+    .where('s.id', 'in', [...new Set(sessionIds)])
+    .execute();
+  const me = toPublicProfile(caller.profile);
+  return new Map(
+    rows.map((row) => {
+      const {
+        b_status,
+        b_queued_seq,
+        b_created_at,
+        b_updated_at,
+        b_cancelled_at,
+        b_checked_in_at,
+        waitlist_count,
+        b_ahead,
+        c_id,
+        c_name,
+        c_description,
+        c_sport,
+        c_instructor,
+        c_place,
+        c_capacity,
+        c_created_at,
+        c_updated_at,
+        ...session
+      } = row;
+      const mine: BookingCore | null =
+        b_status && b_created_at && b_updated_at && b_queued_seq !== null
+          ? toBookingCore(
+              {
+                session_id: session.id,
+                user_id: caller.sub,
+                status: b_status,
+                queued_seq: b_queued_seq,
+                created_at: b_created_at,
+                updated_at: b_updated_at,
+                cancelled_at: b_cancelled_at,
+                checked_in_at: b_checked_in_at,
+              },
+              me,
+              Number(b_ahead ?? 0) + 1,
+            )
+          : null;
+      const sportsClass = classFromColumns({
+        c_id,
+        c_name,
+        c_description,
+        c_sport,
+        c_instructor,
+        c_place,
+        c_capacity,
+        c_created_at,
+        c_updated_at,
+      });
+      return [session.id, { session, sportsClass, waitlistCount: Number(waitlist_count ?? 0), mine }] as const;
+    }),
+  );
 }
 
 /** Sessions as the caller sees them: class, counts, timing and the caller's own booking. */
@@ -87,51 +252,14 @@ export async function buildSessionViews(
   now: Date,
 ) {
   if (!sessions.length) return [];
-  const sessionIds = sessions.map((s) => s.id);
-  const classIds = [...new Set(sessions.map((s) => s.class_id))];
-  const [classes, waitlists, mine, positions, me] = await Promise.all([
-    db.selectFrom('classes').selectAll().where('id', 'in', classIds).execute(),
-    db
-      .selectFrom('bookings')
-      .select(['session_id', sql<number>`count(*)::int`.as('n')])
-      .where('session_id', 'in', sessionIds)
-      .where('status', '=', 'WAITLISTED')
-      .groupBy('session_id')
-      .execute(),
-    db
-      .selectFrom('bookings')
-      .selectAll()
-      .where('session_id', 'in', sessionIds)
-      .where('user_id', '=', caller.sub)
-      .execute(),
-    loadPositions(db, sessionIds),
-    loadPublicProfiles(db, [caller.sub]),
-  ]);
-  const classById = new Map(classes.map((c) => [c.id, toClassView(c)]));
-  const waitlistBySession = new Map(waitlists.map((w) => [w.session_id, Number(w.n)]));
-  const myBySession = new Map(mine.map((b) => [b.session_id, toBookingCore(b, me.get(caller.sub)!, positions)]));
+  const details = await loadSessionDetails(
+    db,
+    caller,
+    sessions.map((s) => s.id),
+  );
   return sessions.map((s) => {
-    const times = sessionTimes(s, rules);
-    const myBooking = myBySession.get(s.id) ?? null;
-    return {
-      id: s.id,
-      classId: s.class_id,
-      sportsClass: classById.get(s.class_id)!,
-      startsAt: s.starts_at.toISOString(),
-      durationMinutes: s.duration_minutes,
-      endsAt: new Date(times.endsAt).toISOString(),
-      capacity: s.capacity,
-      status: s.status,
-      confirmedCount: s.confirmed_count,
-      placesLeft: Math.max(0, s.capacity - s.confirmed_count),
-      waitlistCount: waitlistBySession.get(s.id) ?? 0,
-      bookingOpensAt: new Date(times.bookingOpensAt).toISOString(),
-      waitlistClosesAt: new Date(times.waitlistClosesAt).toISOString(),
-      state: stateOf(s, rules, myBooking, now.getTime()),
-      // Only the booking's own fields here: its `session` would point back at this object.
-      myBooking,
-      cancelledAt: iso(s.cancelled_at),
-    };
+    const d = details.get(s.id)!;
+    return toSessionView(s, d.sportsClass, d.waitlistCount, d.mine, rules, now);
   });
 }
 
@@ -147,20 +275,26 @@ export async function buildBookingViews(
 ) {
   if (!bookings.length) return [];
   const sessionIds = [...new Set(bookings.map((b) => b.session_id))];
-  const [sessions, people, positions] = await Promise.all([
-    db.selectFrom('class_sessions').selectAll().where('id', 'in', sessionIds).execute(),
+  const others = bookings.filter((b) => b.user_id !== caller.sub);
+  const waitlistedOthers = others.filter((b) => b.status === 'WAITLISTED').map((b) => b.session_id);
+  const [details, people, positions] = await Promise.all([
+    loadSessionDetails(db, caller, sessionIds),
+    // The caller's own profile and waitlist places come with the sessions; only other people's need asking.
     loadPublicProfiles(
       db,
-      bookings.map((b) => b.user_id),
+      others.map((b) => b.user_id),
     ),
-    loadPositions(db, sessionIds),
+    loadPositions(db, waitlistedOthers),
   ]);
-  const views = await buildSessionViews(db, caller, rules, sessions, now);
-  const sessionById = new Map(views.map((v) => [v.id, v]));
-  return bookings.map((b) => ({
-    ...toBookingCore(b, people.get(b.user_id)!, positions),
-    session: sessionById.get(b.session_id)!,
-  }));
+  const me = toPublicProfile(caller.profile);
+  return bookings.map((b) => {
+    const d = details.get(b.session_id)!;
+    const core =
+      b.user_id === caller.sub
+        ? toBookingCore(b, me, d.mine?.position ?? null)
+        : toBookingCore(b, people.get(b.user_id)!, positions.get(key(b.session_id, b.user_id)) ?? null);
+    return { ...core, session: toSessionView(d.session, d.sportsClass, d.waitlistCount, d.mine, rules, now) };
+  });
 }
 
 export async function buildBookingView(

@@ -11,32 +11,44 @@ export async function promoteFromWaitlist(
   trx: Transaction<Database>,
   session: ClassSessionRow,
   now: Date,
+  className?: string,
 ): Promise<NewNotification[]> {
   const free = session.capacity - session.confirmed_count;
   if (free <= 0 || session.status !== 'SCHEDULED') return [];
+  // One statement: the promotions and the count that keeps step with them (a data-modifying WITH).
   const promoted = await trx
-    .updateTable('bookings')
-    .set({ status: 'CONFIRMED', updated_at: now })
-    .where('session_id', '=', session.id)
-    .where('user_id', 'in', (eb) =>
-      eb
-        .selectFrom('bookings')
-        .select('user_id')
+    .with('promoted', (db) =>
+      db
+        .updateTable('bookings')
+        .set({ status: 'CONFIRMED', updated_at: now })
         .where('session_id', '=', session.id)
-        .where('status', '=', 'WAITLISTED')
-        .orderBy('queued_seq')
-        .limit(free),
+        .where('user_id', 'in', (eb) =>
+          eb
+            .selectFrom('bookings')
+            .select('user_id')
+            .where('session_id', '=', session.id)
+            .where('status', '=', 'WAITLISTED')
+            .orderBy('queued_seq')
+            .limit(free),
+        )
+        .returning('user_id'),
     )
-    .returning('user_id')
+    .with('counted', (db) =>
+      db
+        .updateTable('class_sessions')
+        .set({ confirmed_count: sql`confirmed_count + (select count(*)::int from promoted)`, updated_at: now })
+        .where('id', '=', session.id)
+        .where((eb) => eb.exists(eb.selectFrom('promoted').select('user_id'))),
+    )
+    .selectFrom('promoted')
+    .select('user_id')
     .execute();
   if (!promoted.length) return [];
-  await trx
-    .updateTable('class_sessions')
-    .set({ confirmed_count: sql`confirmed_count + ${promoted.length}`, updated_at: now })
-    .where('id', '=', session.id)
-    .execute();
   session.confirmed_count += promoted.length;
-  const data = await noticeData(trx, session);
+  const data =
+    className === undefined
+      ? await noticeData(trx, session)
+      : { className, startsAt: session.starts_at.toISOString(), durationMinutes: session.duration_minutes };
   return promoted.map((p) => ({
     userId: p.user_id,
     type: 'BOOKING_PROMOTED' as const,

@@ -4,25 +4,23 @@ import type { Database } from '../db/types.js';
 import { notFound } from '../errors.js';
 import { pageLimit, toPage } from '../shared/pagination.js';
 import { decodeTimeCursor } from './validate.js';
-import { toConversationViews, toMessageView } from './views.js';
+import { conversationViewQuery, toConversationView, toMessageView } from './views.js';
 
 /** Query.conversations: mine, the one with the newest message first. */
 export async function conversations(caller: Caller, args: Record<string, unknown>, services: Services) {
   const limit = pageLimit(args.limit);
   const after = decodeTimeCursor(args.nextToken, 'text');
-  let query = services.db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('university_id', '=', caller.profile.university_id)
-    .where((eb) => eb.or([eb('user_a', '=', caller.sub), eb('user_b', '=', caller.sub)]));
-  if (after) query = query.where(sql<boolean>`(last_message_at, id) < (${after.at}::timestamptz, ${after.id})`);
+  let query = conversationViewQuery(services.db, caller.sub)
+    .where('c.university_id', '=', caller.profile.university_id)
+    .where((eb) => eb.or([eb('c.user_a', '=', caller.sub), eb('c.user_b', '=', caller.sub)]));
+  if (after) query = query.where(sql<boolean>`(c.last_message_at, c.id) < (${after.at}::timestamptz, ${after.id})`);
   const rows = await query
-    .orderBy('last_message_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('c.last_message_at', 'desc')
+    .orderBy('c.id', 'desc')
     .limit(limit + 1)
     .execute();
   const page = toPage(rows, limit, (row) => [row.last_message_at.toISOString(), row.id]);
-  return { items: await toConversationViews(services.db, caller.sub, page.items), nextToken: page.nextToken };
+  return { items: page.items.map((row) => toConversationView(row, caller.sub)), nextToken: page.nextToken };
 }
 
 /**
@@ -65,14 +63,15 @@ export async function messages(caller: Caller, args: Record<string, unknown>, se
  */
 export async function markConversationRead(caller: Caller, args: Record<string, unknown>, services: Services) {
   const found = await requireMyConversation(services.db, caller, args.conversationId);
-  const row = await services.db
+  await services.db
     .updateTable('conversations')
     .set((eb) =>
       found.user_a === caller.sub ? { a_read_at: eb.ref('last_message_at') } : { b_read_at: eb.ref('last_message_at') },
     )
     .where('id', '=', found.id)
-    .returningAll()
+    .execute();
+  const row = await conversationViewQuery(services.db, caller.sub)
+    .where('c.id', '=', found.id)
     .executeTakeFirstOrThrow();
-  const [view] = await toConversationViews(services.db, caller.sub, [row]);
-  return view;
+  return toConversationView(row, caller.sub);
 }

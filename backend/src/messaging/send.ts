@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { Database, MessageRow } from '../db/types.js';
-import { conflict, forbidden, validation } from '../errors.js';
-import { requireSameUniversityUser } from '../profiles/publicProfile.js';
+import { conflict, forbidden, notFound, validation } from '../errors.js';
 import { withTransaction } from './transaction.js';
 import { conversationIdFor, requireClientId, requireMessageText } from './validate.js';
 import { toMessageView } from './views.js';
@@ -20,18 +19,82 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
   const clientId = requireClientId(args.clientId);
   const text = requireMessageText(args.text);
   if (args.recipientId === caller.sub) throw validation('You cannot send a message to yourself.', 'recipientId');
-  const recipient = await requireSameUniversityUser(services.db, caller, args.recipientId);
+  const recipientId = args.recipientId;
+  if (typeof recipientId !== 'string' || recipientId.length === 0 || recipientId.length > 128) {
+    throw notFound('That person');
+  }
+
+  // One read before any write: the recipient (of my university, else "not found"), a message this
+  // clientId already stored, and blocks either way.
+  const found = await services.db
+    .selectFrom('profiles as r')
+    .leftJoin('messages as earlier', (join) =>
+      join.on('earlier.sender_id', '=', caller.sub).on('earlier.client_id', '=', clientId),
+    )
+    .select((eb) => [
+      'r.id as found_recipient_id',
+      'earlier.id',
+      'earlier.conversation_id',
+      'earlier.sender_id',
+      'earlier.recipient_id',
+      'earlier.client_id',
+      'earlier.text',
+      'earlier.created_at',
+      eb
+        .exists(
+          eb
+            .selectFrom('blocks')
+            .select('blocker_id')
+            .where('blocker_id', '=', caller.sub)
+            .whereRef('blocked_id', '=', 'r.id'),
+        )
+        .as('i_blocked'),
+      eb
+        .exists(
+          eb
+            .selectFrom('blocks')
+            .select('blocker_id')
+            .whereRef('blocker_id', '=', 'r.id')
+            .where('blocked_id', '=', caller.sub),
+        )
+        .as('blocked_me'),
+    ])
+    .where('r.id', '=', recipientId)
+    .where('r.university_id', '=', caller.profile.university_id)
+    .executeTakeFirst();
+  if (!found) throw notFound('That person');
+  const recipient = { id: found.found_recipient_id };
+  // A retry of a message that was stored answers with it, even if a block came in between.
+  if (
+    found.id &&
+    found.conversation_id &&
+    found.sender_id &&
+    found.recipient_id &&
+    found.client_id &&
+    found.text !== null &&
+    found.created_at
+  ) {
+    const earlier: MessageRow = {
+      id: found.id,
+      conversation_id: found.conversation_id,
+      sender_id: found.sender_id,
+      recipient_id: found.recipient_id,
+      client_id: found.client_id,
+      text: found.text,
+      created_at: found.created_at,
+    };
+    return toMessageView(sameMessageOrConflict(earlier, recipient.id, text));
+  }
+  if (found.blocked_me) throw forbidden('This person is not accepting messages from you.');
+  if (found.i_blocked) throw conflict('You blocked this person: unblock them to send a message.');
   const pair = conversationIdFor(caller.sub, recipient.id);
 
   const message = await withTransaction(services, async (trx) => {
-    // A retry of a message that was stored answers with it, even if a block came in between.
-    const earlier = await findByClientId(trx, caller.sub, clientId);
-    if (earlier) return sameMessageOrConflict(earlier, recipient.id, text);
-    await refuseIfBlocked(trx, caller.sub, recipient.id);
-
     // Two people writing to each other for the first time at the same moment: the primary key lets
-    // one insert win, and the row lock then orders every send of the pair.
-    await trx
+    // one insert win, and the row lock then orders every send of the pair. A conflicting insert
+    // that updates the row (to the values it has) takes that row lock and returns the row as
+    // committed, in the same round trip.
+    const conversation = await trx
       .insertInto('conversations')
       .values({
         id: pair.id,
@@ -40,30 +103,46 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
         user_b: pair.userB,
         last_message_at: services.now(),
       })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    const conversation = await trx
-      .selectFrom('conversations')
-      .selectAll()
-      .where('id', '=', pair.id)
-      .forUpdate()
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({ last_message_at: eb.ref('conversations.last_message_at') })),
+      )
+      .returningAll()
       .executeTakeFirstOrThrow();
 
     // Strictly after the previous message, so history order and read markers never tie.
     const previous = conversation.last_message_id ? conversation.last_message_at.getTime() + 1 : 0;
     const createdAt = new Date(Math.max(services.now().getTime(), previous));
+    // The message and the conversation's new last message, in one statement: the update only
+    // happens if the insert did (a data-modifying WITH).
     const inserted = await trx
-      .insertInto('messages')
-      .values({
-        conversation_id: pair.id,
-        sender_id: caller.sub,
-        recipient_id: recipient.id,
-        client_id: clientId,
-        text,
-        created_at: createdAt,
-      })
-      .onConflict((oc) => oc.columns(['sender_id', 'client_id']).doNothing())
-      .returningAll()
+      .with('inserted', (db) =>
+        db
+          .insertInto('messages')
+          .values({
+            conversation_id: pair.id,
+            sender_id: caller.sub,
+            recipient_id: recipient.id,
+            client_id: clientId,
+            text,
+            created_at: createdAt,
+          })
+          .onConflict((oc) => oc.columns(['sender_id', 'client_id']).doNothing())
+          .returningAll(),
+      )
+      .with('latest', (db) =>
+        db
+          .updateTable('conversations')
+          // The sender has obviously seen the conversation up to their own message.
+          .set((eb) => ({
+            last_message_id: eb.selectFrom('inserted').select('inserted.id'),
+            last_message_at: createdAt,
+            ...(pair.userA === caller.sub ? { a_read_at: createdAt } : { b_read_at: createdAt }),
+          }))
+          .where('id', '=', pair.id)
+          .where((eb) => eb.exists(eb.selectFrom('inserted').select('inserted.id'))),
+      )
+      .selectFrom('inserted')
+      .selectAll()
       .executeTakeFirst();
     if (!inserted) {
       // A concurrent attempt with this clientId stored it first (it committed while we waited).
@@ -71,17 +150,6 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
       if (!winner) throw conflict('This message is being sent already: try again in a moment.');
       return sameMessageOrConflict(winner, recipient.id, text);
     }
-
-    // The sender has obviously seen the conversation up to their own message.
-    await trx
-      .updateTable('conversations')
-      .set({
-        last_message_id: inserted.id,
-        last_message_at: createdAt,
-        ...(pair.userA === caller.sub ? { a_read_at: createdAt } : { b_read_at: createdAt }),
-      })
-      .where('id', '=', pair.id)
-      .execute();
     return inserted;
   });
   return toMessageView(message);
@@ -100,19 +168,4 @@ function sameMessageOrConflict(existing: MessageRow, recipientId: string, text: 
     throw conflict('This clientId was already used for a different message: send it with a new clientId.');
   }
   return existing;
-}
-
-async function refuseIfBlocked(trx: Transaction<Database>, me: string, them: string) {
-  const blocks = await trx
-    .selectFrom('blocks')
-    .select(['blocker_id'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('blocker_id', '=', me), eb('blocked_id', '=', them)]),
-        eb.and([eb('blocker_id', '=', them), eb('blocked_id', '=', me)]),
-      ]),
-    )
-    .execute();
-  if (blocks.some((b) => b.blocker_id === them)) throw forbidden('This person is not accepting messages from you.');
-  if (blocks.length) throw conflict('You blocked this person: unblock them to send a message.');
 }

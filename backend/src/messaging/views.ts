@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ConversationRow, MessageRow } from '../db/types.js';
-import { loadPublicProfiles, type PublicProfileView } from '../profiles/publicProfile.js';
+import type { PublicProfileView } from '../profiles/publicProfile.js';
 
 export interface MessageView {
   id: string;
@@ -37,52 +37,73 @@ export const otherUserOf = (row: ConversationRow, me: string) => (row.user_a ===
 export const myReadColumn = (row: ConversationRow, me: string) => (row.user_a === me ? 'a_read_at' : 'b_read_at');
 
 /**
- * Conversations as `me` sees them, with a fixed number of queries whatever the page size:
- * the other people, the last messages, my unread counts and my blocks, each fetched in one go.
+ * Conversations as `me` sees them, in one query however long the page: each row comes with the
+ * other person, the last message, my unread count and whether I blocked them. Filter and order
+ * it (the conversation is `c`), then turn the rows into views with toConversationView.
  */
-export async function toConversationViews(
-  db: Kysely<Database>,
-  me: string,
-  rows: ConversationRow[],
-): Promise<ConversationView[]> {
-  if (!rows.length) return [];
-  const ids = rows.map((row) => row.id);
-  const others = rows.map((row) => otherUserOf(row, me));
-  const lastIds = rows.flatMap((row) => (row.last_message_id ? [row.last_message_id] : []));
-  const [profiles, lastMessages, unread, blocks] = await Promise.all([
-    loadPublicProfiles(db, others),
-    lastIds.length ? db.selectFrom('messages').selectAll().where('id', 'in', lastIds).execute() : [],
-    db
-      .selectFrom('messages as m')
-      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-      .select(['m.conversation_id', (eb) => eb.fn.countAll<string>().as('count')])
-      .where('m.conversation_id', 'in', ids)
-      .where('m.recipient_id', '=', me)
-      .where(
-        sql<boolean>`m.created_at > coalesce(case when c.user_a = ${me} then c.a_read_at else c.b_read_at end, '-infinity')`,
-      )
-      .groupBy('m.conversation_id')
-      .execute(),
-    db
-      .selectFrom('blocks')
-      .select('blocked_id')
-      .where('blocker_id', '=', me)
-      .where('blocked_id', 'in', others)
-      .execute(),
-  ]);
-  const messageById = new Map(lastMessages.map((m) => [m.id, toMessageView(m)]));
-  const unreadById = new Map(unread.map((u) => [u.conversation_id, Number(u.count)]));
-  const blocked = new Set(blocks.map((b) => b.blocked_id));
-  return rows.map((row) => {
-    const other = otherUserOf(row, me);
-    return {
-      id: row.id,
-      // A profile is never deleted while a conversation refers to it (foreign key), so this is set.
-      otherUser: profiles.get(other)!,
-      lastMessage: (row.last_message_id && messageById.get(row.last_message_id)) || null,
-      unreadCount: unreadById.get(row.id) ?? 0,
-      blocked: blocked.has(other),
-      updatedAt: row.last_message_at.toISOString(),
-    };
-  });
+export function conversationViewQuery(db: Kysely<Database>, me: string) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('profiles as o', (join) =>
+      join.on(sql<boolean>`o.id = (case when c.user_a = ${me} then c.user_b else c.user_a end)`),
+    )
+    .leftJoin('messages as lm', 'lm.id', 'c.last_message_id')
+    .selectAll('c')
+    .select((eb) => [
+      'o.display_name as other_display_name',
+      'o.university_id as other_university_id',
+      'lm.id as lm_id',
+      'lm.conversation_id as lm_conversation_id',
+      'lm.sender_id as lm_sender_id',
+      'lm.recipient_id as lm_recipient_id',
+      'lm.client_id as lm_client_id',
+      'lm.text as lm_text',
+      'lm.created_at as lm_created_at',
+      eb
+        .selectFrom('messages as m')
+        .select((inner) => inner.fn.countAll<string>().as('count'))
+        .whereRef('m.conversation_id', '=', 'c.id')
+        .where('m.recipient_id', '=', me)
+        .where(
+          sql<boolean>`m.created_at > coalesce(case when c.user_a = ${me} then c.a_read_at else c.b_read_at end, '-infinity')`,
+        )
+        .as('unread_count'),
+      eb
+        .exists(
+          eb.selectFrom('blocks').select('blocked_id').where('blocker_id', '=', me).whereRef('blocked_id', '=', 'o.id'),
+        )
+        .as('blocked'),
+    ]);
+}
+
+export type ConversationViewRow = Awaited<ReturnType<ReturnType<typeof conversationViewQuery>['execute']>>[number];
+
+export function toConversationView(row: ConversationViewRow, me: string): ConversationView {
+  const lastMessage =
+    row.last_message_id &&
+    row.lm_id &&
+    row.lm_conversation_id &&
+    row.lm_sender_id &&
+    row.lm_recipient_id &&
+    row.lm_client_id &&
+    row.lm_text !== null &&
+    row.lm_created_at
+      ? toMessageView({
+          id: row.lm_id,
+          conversation_id: row.lm_conversation_id,
+          sender_id: row.lm_sender_id,
+          recipient_id: row.lm_recipient_id,
+          client_id: row.lm_client_id,
+          text: row.lm_text,
+          created_at: row.lm_created_at,
+        })
+      : null;
+  return {
+    id: row.id,
+    otherUser: { id: otherUserOf(row, me), displayName: row.other_display_name, universityId: row.other_university_id },
+    lastMessage,
+    unreadCount: Number(row.unread_count ?? 0),
+    blocked: Boolean(row.blocked),
+    updatedAt: row.last_message_at.toISOString(),
+  };
 }

@@ -33,19 +33,22 @@ async function loadUniversity(services: Services, id: string): Promise<Universit
   return university;
 }
 
-async function toProfileView(services: Services, row: ProfileRow): Promise<ProfileView> {
+async function toProfileView(services: Services, row: ProfileRow, known?: University): Promise<ProfileView> {
+  // resolveCaller read the caller's university with their profile: reuse it rather than ask again.
+  const university = known?.id === row.university_id ? known : await loadUniversity(services, row.university_id);
   return {
     id: row.id,
     displayName: row.display_name,
     email: row.email,
-    university: toUniversityView(await loadUniversity(services, row.university_id)),
+    university: toUniversityView(university),
     roles: row.roles,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }
 
-export const me = (caller: Caller, _args: unknown, services: Services) => toProfileView(services, caller.profile);
+export const me = (caller: Caller, _args: unknown, services: Services) =>
+  toProfileView(services, caller.profile, caller.university);
 
 export async function updateProfile(caller: Caller, args: Record<string, unknown>, services: Services) {
   const input = requireObject(args.input, 'input');
@@ -56,7 +59,7 @@ export async function updateProfile(caller: Caller, args: Record<string, unknown
     .where('id', '=', caller.sub)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toProfileView(services, row);
+  return toProfileView(services, row, caller.university);
 }
 
 export async function signOutEverywhere(caller: Caller, _args: unknown, services: Services) {
