@@ -32,7 +32,9 @@ export interface EventPublisher {
 }
 
 /** For tests and scripts that do not listen: events are recorded, not sent. */
-export function recordingPublisher(): EventPublisher & { sent: { notifications: NotificationRow[]; changes: ActivityChange[] } } {
+export function recordingPublisher(): EventPublisher & {
+  sent: { notifications: NotificationRow[]; changes: ActivityChange[] };
+} {
   const sent = { notifications: [] as NotificationRow[], changes: [] as ActivityChange[] };
   return {
     sent,

@@ -8,15 +8,32 @@ import type { ActivityChange, EventPublisher } from './events.js';
 export const PUBLISH_NOTIFICATION = /* GraphQL */ `
   mutation PublishNotification($input: PublishNotificationInput!) {
     publishNotification(input: $input) {
-      id userId type activityId sessionId conversationId data createdAt readAt
-      actor { id displayName universityId }
+      id
+      userId
+      type
+      activityId
+      sessionId
+      conversationId
+      data
+      createdAt
+      readAt
+      actor {
+        id
+        displayName
+        universityId
+      }
     }
   }
 `;
 
 export const PUBLISH_ACTIVITY_CHANGE = /* GraphQL */ `
   mutation PublishActivityChange($activityId: ID!, $kind: ActivityChangeKind!, $userId: ID, $at: AWSDateTime!) {
-    publishActivityChange(activityId: $activityId, kind: $kind, userId: $userId, at: $at) { activityId kind userId at }
+    publishActivityChange(activityId: $activityId, kind: $kind, userId: $userId, at: $at) {
+      activityId
+      kind
+      userId
+      at
+    }
   }
 `;
 

@@ -28,9 +28,8 @@ async function build(): Promise<Services> {
     userDirectory: {
       async findBySub(sub) {
         if (!userPoolId) return null;
-        const { CognitoIdentityProviderClient, ListUsersCommand } = await import(
-          '@aws-sdk/client-cognito-identity-provider'
-        );
+        const { CognitoIdentityProviderClient, ListUsersCommand } =
+          await import('@aws-sdk/client-cognito-identity-provider');
         const client = new CognitoIdentityProviderClient({});
         const found = await client.send(
           new ListUsersCommand({ UserPoolId: userPoolId, Filter: `sub = "${sub.replace(/"/g, '')}"`, Limit: 1 }),

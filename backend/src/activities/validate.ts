@@ -1,70 +1,15 @@
 import { notFound, validation } from '../errors.js';
+import { isUuid, requireDateTime } from '../validation.js';
+
+export { SPORTS, isUuid, requireDateTime, requireEnum, requireInt } from '../validation.js';
 
 /**
  * Small input checks the activities resolvers rely on. The gateway already checks GraphQL types,
  * but in AWS nothing else stands between a client and the database, so every value is checked again.
  */
 
-export const SPORTS = [
-  'BASKETBALL',
-  'FOOTBALL',
-  'VOLLEYBALL',
-  'TENNIS',
-  'BADMINTON',
-  'TABLE_TENNIS',
-  'PADEL',
-  'SQUASH',
-  'HOCKEY',
-  'ULTIMATE_FRISBEE',
-  'RUNNING',
-  'CYCLING',
-  'SWIMMING',
-  'ROWING',
-  'CLIMBING',
-  'HIKING',
-  'YOGA',
-  'PILATES',
-  'SPINNING',
-  'FITNESS',
-  'BOXING',
-  'DANCE',
-  'OTHER',
-] as const;
 export const SKILL_LEVELS = ['ANY', 'BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const;
 export const JOIN_POLICIES = ['OPEN', 'APPROVAL'] as const;
-
-export function requireEnum<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw validation(`Choose a valid ${label}.`, field);
-  }
-  return value as T;
-}
-
-export function requireInt(value: unknown, field: string, label: string, min: number, max: number, hint = ''): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw validation(`${label} must be a whole number from ${min} to ${max}${hint}.`, field);
-  }
-  return value;
-}
-
-// AWSDateTime: a date, a time and an offset (AppSync refuses anything else).
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-// Date parsing rolls 2026-02-30 over into March: the calendar date must exist as written.
-function realCalendarDate(text: string): boolean {
-  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-}
-
-export function requireDateTime(value: unknown, field: string, label: string): Date {
-  const ok = typeof value === 'string' && ISO_DATE_TIME.test(value) && realCalendarDate(value);
-  const date = ok ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw validation(`${label} must be a date and time such as 2026-05-01T18:00:00Z.`, field);
-  }
-  return date;
-}
 
 export const MIN_LEAD_MINUTES = 5;
 export const MAX_AHEAD_DAYS = 366;
@@ -102,10 +47,6 @@ export function optionalUrl(value: unknown, field: string, label: string, max = 
   }
   return text;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Activity ids are uuids: anything else cannot exist, so it is "not found" (and never reaches SQL). */
 export function requireActivityId(value: unknown): string {

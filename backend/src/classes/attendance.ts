@@ -4,7 +4,7 @@ import type { BookingRow } from '../db/types.js';
 import type { Caller, Services } from '../context.js';
 import { findSession, requireStaff } from './access.js';
 import { loadRules, sessionTimes } from './rules.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { requireSameUniversityUser } from '../profiles/publicProfile.js';
 import { buildBookingView, buildBookingViews } from './views.js';
 
@@ -35,7 +35,7 @@ async function markAttendance(caller: Caller, args: Record<string, unknown>, ser
   requireStaff(caller);
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const booking = await withTransaction(services, async ({ trx }) => {
+  const booking = await runWrite(services, async (trx) => {
     const session = await findSession(trx, caller, args.sessionId, true);
     const person = await requireSameUniversityUser(trx, caller, args.userId);
     const times = sessionTimes(session, rules);

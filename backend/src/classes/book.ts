@@ -6,7 +6,7 @@ import { toPublicProfile } from '../profiles/publicProfile.js';
 import { lockProfileAndSession } from './access.js';
 import { loadRules, sessionTimes } from './rules.js';
 import { formatLocal, localDayBounds } from './time.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { toBookingCore, toSessionView } from './views.js';
 
 /** Bookings that hold (or wait for) a place; these count towards the per-day limit. */
@@ -24,7 +24,7 @@ const HOLDING = ['CONFIRMED', 'WAITLISTED', 'CHECKED_IN', 'NO_SHOW'] as const;
 export const bookSession: Resolver = async (caller, args, services) => {
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const result = await withTransaction(services, async ({ trx }) => {
+  const result = await runWrite(services, async (trx) => {
     const { session, sportsClass } = await lockProfileAndSession(trx, caller, args.sessionId);
     const times = sessionTimes(session, rules);
     if (session.status === 'CANCELLED') throw conflict('This session was cancelled. Choose another session.');

@@ -6,7 +6,7 @@ import type { Resolver } from '../resolver.js';
 import { toPublicProfile } from '../profiles/publicProfile.js';
 import { lockProfileAndSession } from './access.js';
 import { loadRules, sessionTimes } from './rules.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { toBookingCore, toSessionView } from './views.js';
 import { promoteFromWaitlist } from './waitlist.js';
 
@@ -25,7 +25,7 @@ const waitlistCount = (sessionId: string) =>
 export const cancelBooking: Resolver = async (caller, args, services) => {
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const result = await withTransaction(services, async ({ trx, notify }) => {
+  const result = await runWrite(services, async (trx, { notify: notifications }) => {
     // Same lock order as bookSession: profile, then session.
     const { session, sportsClass } = await lockProfileAndSession(trx, caller, args.sessionId);
     const times = sessionTimes(session, rules);
@@ -74,7 +74,7 @@ export const cancelBooking: Resolver = async (caller, args, services) => {
           if (now.getTime() < times.waitlistClosesAt && waiting > 0) {
             const promoted = await promoteFromWaitlist(trx, session, now, sportsClass.name);
             waiting -= promoted.length;
-            notify(promoted);
+            notifications.push(...promoted);
           }
         }
         return { session, sportsClass, booking, waiting };

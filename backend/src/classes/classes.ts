@@ -1,7 +1,7 @@
 import type { Resolver } from '../resolver.js';
 import { findClass, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { classChanges, classInput } from './validate.js';
 import { toClassView } from './views.js';
 
@@ -42,7 +42,7 @@ export const createClass: Resolver = async (caller, args, services) => {
 export const updateClass: Resolver = async (caller, args, services) => {
   requireStaff(caller);
   const changes = classChanges(args.input);
-  const row = await withTransaction(services, async ({ trx }) => {
+  const row = await runWrite(services, async (trx) => {
     const existing = await findClass(trx, caller, args.id, true);
     return trx
       .updateTable('classes')

@@ -3,7 +3,7 @@ import type { Resolver } from '../resolver.js';
 import type { ClassSessionRow } from '../db/types.js';
 import { findSession, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { requireDateTime, requireInt } from './validate.js';
 import { buildSessionViews } from './views.js';
 import { noticeData, promoteFromWaitlist } from './waitlist.js';
@@ -46,7 +46,7 @@ export const updateSession: Resolver = async (caller, args, services) => {
   const now = services.now();
   const changes = sessionChanges(args.input, now);
   const rules = await loadRules(services.db, caller);
-  const row = await withTransaction(services, async ({ trx, notify }) => {
+  const row = await runWrite(services, async (trx, { notify: notifications }) => {
     const session = await findSession(trx, caller, args.sessionId, true);
     requireChangeable(session, now, 'changed');
     if (changes.capacity !== undefined && changes.capacity < session.confirmed_count) {
@@ -74,10 +74,10 @@ export const updateSession: Resolver = async (caller, args, services) => {
       .executeTakeFirstOrThrow();
     if (people.length) {
       const data = { ...(await noticeData(trx, updated)), previousStartsAt: session.starts_at.toISOString() };
-      notify(
-        people.map((p) => ({
+      notifications.push(
+        ...people.map((p) => ({
           userId: p.user_id,
-          type: 'SESSION_CHANGED',
+          type: 'SESSION_CHANGED' as const,
           actorId: caller.sub,
           sessionId: session.id,
           data,
@@ -86,7 +86,7 @@ export const updateSession: Resolver = async (caller, args, services) => {
     }
     // More places: the waitlist moves up, first come first served, while it is still open.
     if (now.getTime() < updated.starts_at.getTime() - rules.waitlistClosesMinutes * 60_000) {
-      notify(await promoteFromWaitlist(trx, updated, now));
+      notifications.push(...(await promoteFromWaitlist(trx, updated, now)));
     }
     return updated;
   });
@@ -98,7 +98,7 @@ export const cancelSession: Resolver = async (caller, args, services) => {
   requireStaff(caller);
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const row = await withTransaction(services, async ({ trx, notify }) => {
+  const row = await runWrite(services, async (trx, { notify: notifications }) => {
     const session = await findSession(trx, caller, args.sessionId, true);
     requireChangeable(session, now, 'cancelled');
     // Bookings stay as they were, so everyone keeps their record; the session's status says it will not happen.
@@ -115,10 +115,10 @@ export const cancelSession: Resolver = async (caller, args, services) => {
       .where('status', 'in', expecting)
       .execute();
     const data = await noticeData(trx, updated);
-    notify(
-      people.map((p) => ({
+    notifications.push(
+      ...people.map((p) => ({
         userId: p.user_id,
-        type: 'SESSION_CANCELLED',
+        type: 'SESSION_CANCELLED' as const,
         actorId: caller.sub,
         sessionId: session.id,
         data,

@@ -3,7 +3,7 @@ import type { Resolver } from '../resolver.js';
 import { findClass, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
 import { addLocalDays } from './time.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { requireDateTime, requireInt } from './validate.js';
 import { buildSessionViews } from './views.js';
 
@@ -21,7 +21,7 @@ export const scheduleSessions: Resolver = async (caller, args, services) => {
   const repeatWeeks = args.repeatWeeks == null ? 1 : requireInt(args.repeatWeeks, 'repeatWeeks', 'Repeat weeks', 1, 26);
 
   const rules = await loadRules(services.db, caller);
-  const rows = await withTransaction(services, async ({ trx }) => {
+  const rows = await runWrite(services, async (trx) => {
     const sportsClass = await findClass(trx, caller, args.classId);
     const values = Array.from({ length: repeatWeeks }, (_, week) => ({
       class_id: sportsClass.id,

@@ -53,7 +53,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type ActivityStatus = 'SCHEDULED' | 'CANCELLED';
-export type ParticipationStatus = 'HOST' | 'JOINED' | 'REQUESTED' | 'WAITLISTED' | 'DECLINED' | 'WITHDRAWN' | 'LEFT' | 'REMOVED';
+export type ParticipationStatus =
+  'HOST' | 'JOINED' | 'REQUESTED' | 'WAITLISTED' | 'DECLINED' | 'WITHDRAWN' | 'LEFT' | 'REMOVED';
 export type BookingStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'LATE_CANCELLED' | 'CHECKED_IN' | 'NO_SHOW';
 
 export interface ActivitiesTable {

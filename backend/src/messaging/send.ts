@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { Database, MessageRow } from '../db/types.js';
 import { conflict, forbidden, notFound, validation } from '../errors.js';
-import { withTransaction } from './transaction.js';
+import { runWrite } from '../shared/transaction.js';
 import { conversationIdFor, requireClientId, requireMessageText } from './validate.js';
 import { toMessageView } from './views.js';
 
@@ -89,7 +89,7 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
   if (found.i_blocked) throw conflict('You blocked this person: unblock them to send a message.');
   const pair = conversationIdFor(caller.sub, recipient.id);
 
-  const message = await withTransaction(services, async (trx) => {
+  const message = await runWrite(services, async (trx) => {
     // Two people writing to each other for the first time at the same moment: the primary key lets
     // one insert win, and the row lock then orders every send of the pair. A conflicting insert
     // that updates the row (to the values it has) takes that row lock and returns the row as

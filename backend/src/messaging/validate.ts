@@ -1,4 +1,7 @@
 import { validation } from '../errors.js';
+import { isUuid } from '../validation.js';
+
+export { isUuid } from '../validation.js';
 import { decodeCursor } from '../shared/pagination.js';
 
 /** Input checks of the messaging domain that the shared validators do not cover. */
@@ -6,7 +9,6 @@ import { decodeCursor } from '../shared/pagination.js';
 // Control characters other than tab, line feed and carriage return: a person never types them.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
@@ -32,8 +34,6 @@ export function requireClientId(value: unknown): string {
   }
   return value;
 }
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** One conversation per pair: the ids in byte order, as the table's check constraint wants them. */
 export function conversationIdFor(a: string, b: string): { id: string; userA: string; userB: string } {

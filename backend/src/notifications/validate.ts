@@ -1,11 +1,10 @@
 import { validation } from '../errors.js';
+import { isUuid } from '../validation.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { isUuid } from '../validation.js';
 
 /** More than a screenful is never sent by the app; the cap keeps one call's work bounded. */
 export const MAX_IDS = 500;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** null/undefined means "all of them"; otherwise a list of notification ids (uuids). */
 export function optionalNotificationIds(value: unknown): string[] | null {

@@ -16,10 +16,17 @@ export const toPublicProfile = (row: Pick<ProfileRow, 'id' | 'display_name' | 'u
 });
 
 /** Profiles by id, for building views of many rows with one query. */
-export async function loadPublicProfiles(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, PublicProfileView>> {
+export async function loadPublicProfiles(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, PublicProfileView>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await db.selectFrom('profiles').select(['id', 'display_name', 'university_id']).where('id', 'in', unique).execute();
+  const rows = await db
+    .selectFrom('profiles')
+    .select(['id', 'display_name', 'university_id'])
+    .where('id', 'in', unique)
+    .execute();
   return new Map(rows.map((row) => [row.id, toPublicProfile(row)]));
 }
 
@@ -27,7 +34,11 @@ export async function loadPublicProfiles(db: Kysely<Database>, ids: readonly str
  * Another user of the caller's own university. Anyone else is "not found" — never "forbidden" —
  * so nothing tells a caller that a user exists in another tenant.
  */
-export async function requireSameUniversityUser(db: Kysely<Database>, caller: Caller, userId: unknown): Promise<ProfileRow> {
+export async function requireSameUniversityUser(
+  db: Kysely<Database>,
+  caller: Caller,
+  userId: unknown,
+): Promise<ProfileRow> {
   if (typeof userId !== 'string' || userId.length === 0 || userId.length > 128) throw notFound('That person');
   const row = await db
     .selectFrom('profiles')

@@ -21,7 +21,9 @@ export async function staffOverview(caller: Caller, _args: unknown, services: Se
   const counts = await services.db
     .selectFrom('profiles')
     .select([
-      sql<number>`count(*) filter (where not ('staff' = any(roles)) and not ('admin' = any(roles)))::int`.as('students'),
+      sql<number>`count(*) filter (where not ('staff' = any(roles)) and not ('admin' = any(roles)))::int`.as(
+        'students',
+      ),
       sql<number>`count(*) filter (where 'staff' = any(roles))::int`.as('staff'),
     ])
     .where('university_id', '=', universityId)

@@ -77,7 +77,7 @@ const cases: Case[] = [
     'createClass',
     () => classInput({ capacity: 0 }),
     VE,
-    'Capacity must be from 1 to 500.',
+    'Capacity must be a whole number from 1 to 500.',
   ],
   [
     'capacity 10000',
@@ -86,7 +86,7 @@ const cases: Case[] = [
     'createClass',
     () => classInput({ capacity: 10000 }),
     VE,
-    'Capacity must be from 1 to 500.',
+    'Capacity must be a whole number from 1 to 500.',
   ],
   [
     'capacity 2.5',
@@ -95,7 +95,7 @@ const cases: Case[] = [
     'createClass',
     () => classInput({ capacity: 2.5 }),
     VE,
-    'Capacity must be a whole number.',
+    'Capacity must be a whole number from 1 to 500.',
   ],
   [
     'empty name',
@@ -204,7 +204,7 @@ const cases: Case[] = [
     'scheduleSessions',
     schedule({ repeatWeeks: 0 }),
     VE,
-    'Repeat weeks must be from 1 to 26.',
+    'Repeat weeks must be a whole number from 1 to 26.',
   ],
   [
     'repeatWeeks 27',
@@ -213,7 +213,7 @@ const cases: Case[] = [
     'scheduleSessions',
     schedule({ repeatWeeks: 27 }),
     VE,
-    'Repeat weeks must be from 1 to 26.',
+    'Repeat weeks must be a whole number from 1 to 26.',
   ],
   [
     'duration 0',
@@ -222,7 +222,7 @@ const cases: Case[] = [
     'scheduleSessions',
     schedule({ durationMinutes: 0 }),
     VE,
-    'Duration must be from 15 to 600.',
+    'Duration must be a whole number from 15 to 600.',
   ],
   [
     'duration 601',
@@ -231,7 +231,7 @@ const cases: Case[] = [
     'scheduleSessions',
     schedule({ durationMinutes: 601 }),
     VE,
-    'Duration must be from 15 to 600.',
+    'Duration must be a whole number from 15 to 600.',
   ],
   [
     'unknown class',
@@ -358,7 +358,7 @@ const cases: Case[] = [
     'updateSession',
     () => ({ sessionId: ids.open, input: { capacity: 0 } }),
     VE,
-    'Capacity must be from 1 to 500.',
+    'Capacity must be a whole number from 1 to 500.',
   ],
   [
     'session moved to the past',

@@ -40,7 +40,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('activities_duration_range', sql`duration_minutes between 15 and 1440`)
     .addCheckConstraint('activities_status', sql`status in ('SCHEDULED', 'CANCELLED')`)
     .execute();
-  await db.schema.createIndex('activities_browse_idx').on('activities').columns(['university_id', 'starts_at', 'id']).execute();
+  await db.schema
+    .createIndex('activities_browse_idx')
+    .on('activities')
+    .columns(['university_id', 'starts_at', 'id'])
+    .execute();
   await db.schema.createIndex('activities_host_idx').on('activities').columns(['host_id', 'starts_at']).execute();
 
   await db.schema
@@ -85,8 +89,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Byte order ("C"), as the resolver sorts the pair in code: a locale collation could disagree.
     .addCheckConstraint('conversations_pair_sorted', sql`user_a < user_b collate "C" and id = user_a || ':' || user_b`)
     .execute();
-  await db.schema.createIndex('conversations_a_idx').on('conversations').columns(['user_a', 'last_message_at']).execute();
-  await db.schema.createIndex('conversations_b_idx').on('conversations').columns(['user_b', 'last_message_at']).execute();
+  await db.schema
+    .createIndex('conversations_a_idx')
+    .on('conversations')
+    .columns(['user_a', 'last_message_at'])
+    .execute();
+  await db.schema
+    .createIndex('conversations_b_idx')
+    .on('conversations')
+    .columns(['user_b', 'last_message_at'])
+    .execute();
 
   await db.schema
     .createTable('messages')
@@ -101,7 +113,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('messages_sender_client_unique', ['sender_id', 'client_id'])
     .addCheckConstraint('messages_text_length', sql`char_length(text) between 1 and 2000`)
     .execute();
-  await db.schema.createIndex('messages_history_idx').on('messages').columns(['conversation_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('messages_history_idx')
+    .on('messages')
+    .columns(['conversation_id', 'created_at', 'id'])
+    .execute();
   await db.schema.createIndex('messages_unread_idx').on('messages').columns(['recipient_id', 'created_at']).execute();
 
   await db.schema
@@ -117,7 +133,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('read_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'created_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('classes')
@@ -181,7 +201,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['bookings', 'class_sessions', 'classes', 'notifications', 'messages', 'conversations', 'blocks', 'participations', 'activities']) {
+  for (const table of [
+    'bookings',
+    'class_sessions',
+    'classes',
+    'notifications',
+    'messages',
+    'conversations',
+    'blocks',
+    'participations',
+    'activities',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema

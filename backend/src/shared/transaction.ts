@@ -1,0 +1,43 @@
+import type { Transaction } from 'kysely';
+import type { Services } from '../context.js';
+import type { Database } from '../db/types.js';
+import type { ActivityChange } from '../events.js';
+import { insertNotifications, type NewNotification } from '../notifications/notify.js';
+
+/** What a write wants told to people once it has committed. */
+export interface Effects {
+  notify: NewNotification[];
+  changes: ActivityChange[];
+}
+
+// Serialization failure and deadlock: PostgreSQL rolled the whole transaction back, so it is safe to run again.
+const RETRYABLE = new Set(['40001', '40P01']);
+const ATTEMPTS = 4;
+
+/**
+ * Runs one multi-step write in a transaction, retrying it when PostgreSQL asks. Notifications are
+ * stored inside it; notifications and activity changes are pushed only after it commits, so nobody
+ * ever hears of a change that rolled back.
+ */
+export async function runWrite<T>(
+  services: Services,
+  work: (trx: Transaction<Database>, effects: Effects) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const done = await services.db.transaction().execute(async (trx) => {
+        const effects: Effects = { notify: [], changes: [] };
+        const value = await work(trx, effects);
+        const rows = await insertNotifications(trx, effects.notify);
+        return { value, rows, changes: effects.changes };
+      });
+      for (const change of done.changes) await services.events.activityChanged(change);
+      if (done.rows.length) await services.events.notifications(done.rows);
+      return done.value;
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
