@@ -1,5 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { Kysely } from 'kysely';
 import type { Database } from './types.js';
+
+/**
+ * Connections per process: twice the cores by default. More only queue up as server processes
+ * fighting over the same cores — on this 2-core machine 10 connections gave p95 ≈ 50 ms at
+ * 200 requests/s where 4 give ≈ 10 ms (BENCHMARKS.md). DATABASE_POOL_SIZE overrides it.
+ */
+function poolSize(): number {
+  const configured = Number(process.env.DATABASE_POOL_SIZE);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return Math.min(10, Math.max(2, 2 * availableParallelism()));
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -16,7 +28,7 @@ export interface DatabaseHandle {
 export async function connectDatabase(options: { url?: string; pgliteDir?: string }): Promise<DatabaseHandle> {
   if (options.url) {
     const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
-    const pool = new pg.Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString: options.url, max: poolSize() });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const where = new URL(options.url);
     return { db, description: `PostgreSQL ${where.host}${where.pathname}`, close: () => db.destroy() };
