@@ -25,10 +25,15 @@ export interface DatabaseHandle {
  * database in `pgliteDir` is used. Drivers are imported on demand so a Lambda bundle only carries
  * the one it uses.
  */
-export async function connectDatabase(options: { url?: string; pgliteDir?: string }): Promise<DatabaseHandle> {
+export async function connectDatabase(options: {
+  url?: string;
+  pgliteDir?: string;
+  /** Connections for a PostgreSQL server; see poolSize(). */
+  poolSize?: number;
+}): Promise<DatabaseHandle> {
   if (options.url) {
     const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
-    const pool = new pg.Pool({ connectionString: options.url, max: poolSize() });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? poolSize() });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const where = new URL(options.url);
     return { db, description: `PostgreSQL ${where.host}${where.pathname}`, close: () => db.destroy() };

@@ -26,7 +26,8 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   await admin.close();
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const handle = await connectDatabase({ url: scoped.toString() });
+  // Many connections on purpose: the concurrency suites want transactions truly racing each other.
+  const handle = await connectDatabase({ url: scoped.toString(), poolSize: 20 });
   await migrateToLatest(handle.db);
   await seedUniversities(handle.db);
   return {
@@ -47,7 +48,10 @@ export function makeServices(db: Kysely<Database>, directory: ConfirmedUser[] = 
   } satisfies Services;
 }
 
-export function makeIdentity(sub: string, overrides: Partial<CognitoIdentity> & { iat?: number } = {}): CognitoIdentity {
+export function makeIdentity(
+  sub: string,
+  overrides: Partial<CognitoIdentity> & { iat?: number } = {},
+): CognitoIdentity {
   const { iat = Math.floor(Date.now() / 1000), ...rest } = overrides;
   const groups = rest.groups ?? null;
   return {
