@@ -12,9 +12,7 @@ import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
 import { localPaths } from './paths.js';
 import { DEMO_PASSWORD, demoAccounts, seedUniversities } from './seed.js';
-import { seedDemoContent, type Campus } from './demoContent.js';
-import { demoPeople } from './demoPeople.js';
-import { recordingPublisher } from '../src/events.js';
+import { seedDemoContent } from './demoContent.js';
 
 export interface CloudInfo {
   appUrl: string;
@@ -113,22 +111,13 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     },
   };
 
-  const handler = createHandler(services);
-  if (options.seedDemoContent) {
-    const fresh = !(await database.db.selectFrom('activities').select('id').limit(1).executeTakeFirst());
-    if (fresh) {
-      log('First start: adding demo activities, classes and messages…');
-      const campuses = await demoCampuses(cognito);
-      // Nobody is listening yet: the seed's events are recorded, not pushed.
-      await seedDemoContent({ ...services, events: recordingPublisher() }, createHandler({ ...services, events: recordingPublisher() }), campuses);
-    }
-  }
+  if (options.seedDemoContent) await seedDemoContent(services, cognito, log);
 
   const appsync = await startLocalAppSync({
     schemaSdl,
     port: options.apiPort ?? 4000,
     auth: { issuer: cognito.issuer, jwksUrl: cognito.jwksUrl, userPoolClientIds: [cognito.userPoolClientId] },
-    invoke: handler,
+    invoke: createHandler(services),
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
   });
@@ -161,33 +150,6 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
       await database.close();
     },
   };
-}
-
-/** The seeded students and staff of each university, as Cognito users with profiles. */
-async function demoCampuses(cognito: LocalCognito): Promise<Campus[]> {
-  const subOf = async (email: string, name: string, groups: string[] = []) =>
-    cognito.ensureUser({ email, name, groups, password: DEMO_PASSWORD });
-  const readme = async (email: string) => {
-    const account = demoAccounts.find((a) => a.email === email)!;
-    return subOf(account.email, account.name, account.groups);
-  };
-  const campuses: Campus[] = [];
-  for (const [universityId, people] of Object.entries(demoPeople)) {
-    const students: string[] = [];
-    let staff = '';
-    if (universityId === 'kuleuven') {
-      students.push(await readme('emma.peeters@student.kuleuven.be'), await readme('lucas.janssens@student.kuleuven.be'));
-      staff = await readme('pieter.maes@kuleuven.be');
-    }
-    if (universityId === 'ugent') students.push(await readme('sarah.desmet@ugent.be'));
-    for (const person of people) {
-      const sub = await subOf(person.email, person.name, person.groups);
-      if (person.groups?.includes('staff')) staff = sub;
-      else students.push(sub);
-    }
-    campuses.push({ universityId, students, staff });
-  }
-  return campuses;
 }
 
 /** The start-up banner: every URL and demo account a developer needs. */

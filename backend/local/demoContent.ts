@@ -1,4 +1,8 @@
 import type { Services } from '../src/context.js';
+import { recordingPublisher } from '../src/events.js';
+import { createHandler } from '../src/handler.js';
+import type { LocalCognito } from './cognito/index.js';
+import { demoCampuses } from './demoPeople.js';
 import type { AppSyncResolverEvent, ResolverHandler } from '../src/event.js';
 import { addLocalDays, fromLocalTime, toLocalTime } from '../src/classes/time.js';
 
@@ -17,7 +21,13 @@ export interface Campus {
   staff: string;
 }
 
-type Call = (sub: string, type: 'Query' | 'Mutation', field: string, args: Record<string, unknown>, groups?: string[]) => Promise<unknown>;
+type Call = (
+  sub: string,
+  type: 'Query' | 'Mutation',
+  field: string,
+  args: Record<string, unknown>,
+  groups?: string[],
+) => Promise<unknown>;
 
 function caller(handler: ResolverHandler): Call {
   return (sub, type, field, args, groups = []) => {
@@ -49,40 +59,238 @@ function at(days: number, hour: number, minute = 0): string {
 }
 
 const ACTIVITIES = [
-  { sport: 'BASKETBALL', title: 'Pickup basketball, full court', place: 'Sportkot hall 2', hour: 19, capacity: 10, skillLevel: 'INTERMEDIATE', joinPolicy: 'OPEN' },
-  { sport: 'RUNNING', title: 'Easy 8 km run along the canal', place: 'Vaartkom, meet at the bridge', hour: 7, capacity: 12, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'FOOTBALL', title: 'Five-a-side after class', place: 'Artificial pitch behind the library', hour: 18, capacity: 10, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'VOLLEYBALL', title: 'Beach volleyball 2 v 2', place: 'Beach courts, sports park', hour: 17, capacity: 4, skillLevel: 'INTERMEDIATE', joinPolicy: 'APPROVAL' },
-  { sport: 'TENNIS', title: 'Tennis doubles, looking for two', place: 'Tennis club courts 3–4', hour: 16, capacity: 4, skillLevel: 'ADVANCED', joinPolicy: 'APPROVAL' },
-  { sport: 'BADMINTON', title: 'Badminton for beginners', place: 'Sports hall, court B', hour: 20, capacity: 6, skillLevel: 'BEGINNER', joinPolicy: 'OPEN' },
-  { sport: 'CYCLING', title: 'Sunday ride through the Meerdaal forest', place: 'Station square, bike racks', hour: 10, capacity: 8, skillLevel: 'INTERMEDIATE', joinPolicy: 'OPEN' },
-  { sport: 'CLIMBING', title: 'Bouldering session, all levels welcome', place: 'Climbing gym, main entrance', hour: 19, capacity: 6, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'SWIMMING', title: 'Lane swimming, 45 minutes', place: 'Olympic pool', hour: 12, capacity: 5, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'YOGA', title: 'Sunset yoga in the park', place: 'Park lawn near the abbey', hour: 19, capacity: 15, skillLevel: 'BEGINNER', joinPolicy: 'OPEN' },
-  { sport: 'TABLE_TENNIS', title: 'Table tennis mini tournament', place: 'Student centre basement', hour: 21, capacity: 8, skillLevel: 'ANY', joinPolicy: 'APPROVAL' },
-  { sport: 'HIKING', title: 'Day hike in the Ardennes (train together)', place: 'Central station, platform 5', hour: 8, capacity: 10, skillLevel: 'INTERMEDIATE', joinPolicy: 'APPROVAL' },
-  { sport: 'PADEL', title: 'Padel, one more pair needed', place: 'Padel club, court 1', hour: 18, capacity: 4, skillLevel: 'BEGINNER', joinPolicy: 'OPEN' },
-  { sport: 'ULTIMATE_FRISBEE', title: 'Ultimate frisbee scrimmage', place: 'University sports fields', hour: 17, capacity: 14, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'RUNNING', title: 'Interval training on the track', place: 'Athletics track', hour: 18, capacity: 8, skillLevel: 'ADVANCED', joinPolicy: 'OPEN' },
-  { sport: 'BASKETBALL', title: '3 v 3 half court', place: 'Outdoor courts, sports park', hour: 16, capacity: 6, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'FOOTBALL', title: 'Futsal with the international students', place: 'Sports hall, court A', hour: 20, capacity: 12, skillLevel: 'INTERMEDIATE', joinPolicy: 'APPROVAL' },
-  { sport: 'FITNESS', title: 'Outdoor circuit workout', place: 'Calisthenics park', hour: 7, capacity: 10, skillLevel: 'ANY', joinPolicy: 'OPEN' },
-  { sport: 'ROWING', title: 'Try rowing: a double scull', place: 'Rowing club boathouse', hour: 9, capacity: 2, skillLevel: 'BEGINNER', joinPolicy: 'APPROVAL' },
-  { sport: 'CLIMBING', title: 'Lead climbing, belay partners wanted', place: 'Climbing gym, lead wall', hour: 20, capacity: 4, skillLevel: 'ADVANCED', joinPolicy: 'APPROVAL' },
+  {
+    sport: 'BASKETBALL',
+    title: 'Pickup basketball, full court',
+    place: 'Sportkot hall 2',
+    hour: 19,
+    capacity: 10,
+    skillLevel: 'INTERMEDIATE',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'RUNNING',
+    title: 'Easy 8 km run along the canal',
+    place: 'Vaartkom, meet at the bridge',
+    hour: 7,
+    capacity: 12,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'FOOTBALL',
+    title: 'Five-a-side after class',
+    place: 'Artificial pitch behind the library',
+    hour: 18,
+    capacity: 10,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'VOLLEYBALL',
+    title: 'Beach volleyball 2 v 2',
+    place: 'Beach courts, sports park',
+    hour: 17,
+    capacity: 4,
+    skillLevel: 'INTERMEDIATE',
+    joinPolicy: 'APPROVAL',
+  },
+  {
+    sport: 'TENNIS',
+    title: 'Tennis doubles, looking for two',
+    place: 'Tennis club courts 3–4',
+    hour: 16,
+    capacity: 4,
+    skillLevel: 'ADVANCED',
+    joinPolicy: 'APPROVAL',
+  },
+  {
+    sport: 'BADMINTON',
+    title: 'Badminton for beginners',
+    place: 'Sports hall, court B',
+    hour: 20,
+    capacity: 6,
+    skillLevel: 'BEGINNER',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'CYCLING',
+    title: 'Sunday ride through the Meerdaal forest',
+    place: 'Station square, bike racks',
+    hour: 10,
+    capacity: 8,
+    skillLevel: 'INTERMEDIATE',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'CLIMBING',
+    title: 'Bouldering session, all levels welcome',
+    place: 'Climbing gym, main entrance',
+    hour: 19,
+    capacity: 6,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'SWIMMING',
+    title: 'Lane swimming, 45 minutes',
+    place: 'Olympic pool',
+    hour: 12,
+    capacity: 5,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'YOGA',
+    title: 'Sunset yoga in the park',
+    place: 'Park lawn near the abbey',
+    hour: 19,
+    capacity: 15,
+    skillLevel: 'BEGINNER',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'TABLE_TENNIS',
+    title: 'Table tennis mini tournament',
+    place: 'Student centre basement',
+    hour: 21,
+    capacity: 8,
+    skillLevel: 'ANY',
+    joinPolicy: 'APPROVAL',
+  },
+  {
+    sport: 'HIKING',
+    title: 'Day hike in the Ardennes (train together)',
+    place: 'Central station, platform 5',
+    hour: 8,
+    capacity: 10,
+    skillLevel: 'INTERMEDIATE',
+    joinPolicy: 'APPROVAL',
+  },
+  {
+    sport: 'PADEL',
+    title: 'Padel, one more pair needed',
+    place: 'Padel club, court 1',
+    hour: 18,
+    capacity: 4,
+    skillLevel: 'BEGINNER',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'ULTIMATE_FRISBEE',
+    title: 'Ultimate frisbee scrimmage',
+    place: 'University sports fields',
+    hour: 17,
+    capacity: 14,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'RUNNING',
+    title: 'Interval training on the track',
+    place: 'Athletics track',
+    hour: 18,
+    capacity: 8,
+    skillLevel: 'ADVANCED',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'BASKETBALL',
+    title: '3 v 3 half court',
+    place: 'Outdoor courts, sports park',
+    hour: 16,
+    capacity: 6,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'FOOTBALL',
+    title: 'Futsal with the international students',
+    place: 'Sports hall, court A',
+    hour: 20,
+    capacity: 12,
+    skillLevel: 'INTERMEDIATE',
+    joinPolicy: 'APPROVAL',
+  },
+  {
+    sport: 'FITNESS',
+    title: 'Outdoor circuit workout',
+    place: 'Calisthenics park',
+    hour: 7,
+    capacity: 10,
+    skillLevel: 'ANY',
+    joinPolicy: 'OPEN',
+  },
+  {
+    sport: 'ROWING',
+    title: 'Try rowing: a double scull',
+    place: 'Rowing club boathouse',
+    hour: 9,
+    capacity: 2,
+    skillLevel: 'BEGINNER',
+    joinPolicy: 'APPROVAL',
+  },
+  {
+    sport: 'CLIMBING',
+    title: 'Lead climbing, belay partners wanted',
+    place: 'Climbing gym, lead wall',
+    hour: 20,
+    capacity: 4,
+    skillLevel: 'ADVANCED',
+    joinPolicy: 'APPROVAL',
+  },
 ] as const;
 
 const CLASSES = [
-  { name: 'Yoga for beginners', sport: 'YOGA', instructor: 'Sofie Jansen', place: 'Studio 1', capacity: 12, weekday: 1, hour: 18 },
-  { name: 'Spinning: power hour', sport: 'SPINNING', instructor: 'Tom Maes', place: 'Cycling studio', capacity: 16, weekday: 2, hour: 19 },
-  { name: 'Climbing initiation', sport: 'CLIMBING', instructor: 'Lien Vos', place: 'Climbing gym', capacity: 8, weekday: 3, hour: 17 },
-  { name: 'Pilates core', sport: 'PILATES', instructor: 'Emma Segers', place: 'Studio 2', capacity: 10, weekday: 4, hour: 12 },
+  {
+    name: 'Yoga for beginners',
+    sport: 'YOGA',
+    instructor: 'Sofie Jansen',
+    place: 'Studio 1',
+    capacity: 12,
+    weekday: 1,
+    hour: 18,
+  },
+  {
+    name: 'Spinning: power hour',
+    sport: 'SPINNING',
+    instructor: 'Tom Maes',
+    place: 'Cycling studio',
+    capacity: 16,
+    weekday: 2,
+    hour: 19,
+  },
+  {
+    name: 'Climbing initiation',
+    sport: 'CLIMBING',
+    instructor: 'Lien Vos',
+    place: 'Climbing gym',
+    capacity: 8,
+    weekday: 3,
+    hour: 17,
+  },
+  {
+    name: 'Pilates core',
+    sport: 'PILATES',
+    instructor: 'Emma Segers',
+    place: 'Studio 2',
+    capacity: 10,
+    weekday: 4,
+    hour: 12,
+  },
 ] as const;
 
-export async function seedDemoContent(services: Services, handler: ResolverHandler, campuses: Campus[]): Promise<void> {
+export async function seedDemoContent(
+  services: Services,
+  cognito: Pick<LocalCognito, 'ensureUser'>,
+  log: (line: string) => void,
+): Promise<void> {
   const existing = await services.db.selectFrom('activities').select('id').limit(1).executeTakeFirst();
   if (existing) return; // seeded before: a restart keeps whatever is there now
-  const call = caller(handler);
-  for (const campus of campuses) await seedCampus(call, campus);
+  log('First start: adding demo activities, classes and messages…');
+  // Nobody is listening yet: the seed's events are recorded, not pushed.
+  const call = caller(createHandler({ ...services, events: recordingPublisher() }));
+  for (const campus of await demoCampuses(cognito)) await seedCampus(call, campus);
 }
 
 async function seedCampus(call: Call, { students, staff }: Campus): Promise<void> {
@@ -100,7 +308,11 @@ async function seedCampus(call: Call, { students, staff }: Campus): Promise<void
       const note = a.joinPolicy === 'APPROVAL' ? 'Hi! I play regularly, would love to join.' : undefined;
       await call(joiner, 'Mutation', 'joinActivity', { activityId: created.id, note });
       if (a.joinPolicy === 'APPROVAL' && j < 2) {
-        await call(host, 'Mutation', 'respondToJoinRequest', { activityId: created.id, userId: joiner, approve: j === 0 });
+        await call(host, 'Mutation', 'respondToJoinRequest', {
+          activityId: created.id,
+          userId: joiner,
+          approve: j === 0,
+        });
       }
     }
   }
@@ -108,8 +320,14 @@ async function seedCampus(call: Call, { students, staff }: Campus): Promise<void
   // Classes with two weeks of sessions; a few bookings in the open window.
   for (const c of CLASSES) {
     const { weekday, hour, ...input } = c;
-    const created = (await call(staff, 'Mutation', 'createClass', { input: { ...input, description: describeClass(c.name) } }, ['staff'])) as { id: string };
-    const daysAhead = ((weekday - new Date().getDay() + 7) % 7) || 7;
+    const created = (await call(
+      staff,
+      'Mutation',
+      'createClass',
+      { input: { ...input, description: describeClass(c.name) } },
+      ['staff'],
+    )) as { id: string };
+    const daysAhead = (weekday - new Date().getDay() + 7) % 7 || 7;
     const sessions = (await call(
       staff,
       'Mutation',
@@ -119,7 +337,8 @@ async function seedCampus(call: Call, { students, staff }: Campus): Promise<void
     )) as { id: string }[];
     for (const [k, student] of students.slice(2, 2 + Math.min(c.capacity, 9)).entries()) {
       await call(student, 'Mutation', 'bookSession', { sessionId: sessions[0]!.id }).catch(() => undefined);
-      if (k === 0) await call(student, 'Mutation', 'bookSession', { sessionId: sessions[1]!.id }).catch(() => undefined);
+      if (k === 0)
+        await call(student, 'Mutation', 'bookSession', { sessionId: sessions[1]!.id }).catch(() => undefined);
     }
   }
 

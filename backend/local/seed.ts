@@ -9,7 +9,12 @@ import type { Database, NewUniversity } from '../src/db/types.js';
 export const DEMO_PASSWORD = 'Huddle-demo-2026';
 
 export const universities: NewUniversity[] = [
-  { id: 'kuleuven', name: 'KU Leuven', email_domains: ['kuleuven.be', 'student.kuleuven.be'], time_zone: 'Europe/Brussels' },
+  {
+    id: 'kuleuven',
+    name: 'KU Leuven',
+    email_domains: ['kuleuven.be', 'student.kuleuven.be'],
+    time_zone: 'Europe/Brussels',
+  },
   { id: 'ugent', name: 'Ghent University', email_domains: ['ugent.be'], time_zone: 'Europe/Brussels' },
   { id: 'ulb', name: 'Université libre de Bruxelles', email_domains: ['ulb.be'], time_zone: 'Europe/Brussels' },
 ];

@@ -14,6 +14,7 @@ export async function authenticate(cognito: CognitoService, tokens: LocalTokens,
   const user = await pool.getUserByUsername(CTX, String(claims.username ?? claims.sub));
   if (!user) throw cognitoError('NotAuthorizedException', 'User does not exist.');
   if (!user.Enabled) throw cognitoError('NotAuthorizedException', 'User is disabled.');
-  if (!liveSessions(user).has(String(claims.origin_jti))) throw cognitoError('NotAuthorizedException', 'Access Token has been revoked');
+  if (!liveSessions(user).has(String(claims.origin_jti)))
+    throw cognitoError('NotAuthorizedException', 'Access Token has been revoked');
   return { pool, user, claims };
 }

@@ -15,24 +15,44 @@ export const NO_SUCH_USER = () => cognitoError('UserNotFoundException', 'Usernam
 /** cognito-local's default (type, message) → AWS's (type, message). */
 const REWRITES: Record<string, [string, string]> = {
   'InvalidPasswordException|Invalid password': ['NotAuthorizedException', 'Incorrect username or password.'],
-  'UsernameExistsException|User already exists': ['UsernameExistsException', 'An account with the given email already exists.'],
-  'CodeMismatchException|Incorrect confirmation code': ['CodeMismatchException', 'Invalid verification code provided, please try again.'],
+  'UsernameExistsException|User already exists': [
+    'UsernameExistsException',
+    'An account with the given email already exists.',
+  ],
+  'CodeMismatchException|Incorrect confirmation code': [
+    'CodeMismatchException',
+    'Invalid verification code provided, please try again.',
+  ],
   'UserNotFoundException|User not found.': ['UserNotFoundException', 'User does not exist.'],
-  'PasswordResetRequiredException|Password reset required': ['PasswordResetRequiredException', 'Password reset required for the user'],
+  'PasswordResetRequiredException|Password reset required': [
+    'PasswordResetRequiredException',
+    'Password reset required for the user',
+  ],
 };
 
 const APP_CLIENT = /^App Client (.*) not found$/;
 
-export interface ErrorAnswer { status: number; type: string; message: string }
+export interface ErrorAnswer {
+  status: number;
+  type: string;
+  message: string;
+}
 
 /** What goes on the wire for a thrown error; `op` names the operation for unsupported features. */
 export function toErrorAnswer(err: unknown, op: string): ErrorAnswer | null {
   if (err instanceof UnsupportedError) {
-    return { status: 400, type: 'UnsupportedOperationException', message: `Huddle's local Cognito does not support ${op} (${err.message})` };
+    return {
+      status: 400,
+      type: 'UnsupportedOperationException',
+      message: `Huddle's local Cognito does not support ${op} (${err.message})`,
+    };
   }
   if (err instanceof CognitoError) {
     const code = (err as CognitoError & { code: string }).code;
-    const [type, message] = REWRITES[`${code}|${err.message}`] ?? [code, err.message.replace(APP_CLIENT, 'User pool client $1 does not exist.')];
+    const [type, message] = REWRITES[`${code}|${err.message}`] ?? [
+      code,
+      err.message.replace(APP_CLIENT, 'User pool client $1 does not exist.'),
+    ];
     return { status: 400, type, message };
   }
   return null; // an internal failure: the caller logs it and answers 500

@@ -113,10 +113,11 @@ export async function startLocalCognito(opts: LocalCognitoOptions): Promise<Loca
   const keys = await loadOrCreateKeys(opts.dataDir);
   const clock = new DateClock();
   const stores = new StormDBDataStoreFactory(dbDir);
-  const cognito = await new CognitoServiceFactoryImpl(dbDir, stores, new UserPoolServiceFactoryImpl(clock, stores)).create(
-    CTX,
-    { UsernameAttributes: ['email'] },
-  );
+  const cognito = await new CognitoServiceFactoryImpl(
+    dbDir,
+    stores,
+    new UserPoolServiceFactoryImpl(clock, stores),
+  ).create(CTX, { UsernameAttributes: ['email'] });
   const { pool, userPoolId, clientId } = await poolAndClient(cognito, opts.poolName ?? 'huddle-local');
 
   // The port is only known once listening, and the issuer contains it.
@@ -149,7 +150,17 @@ export async function startLocalCognito(opts: LocalCognitoOptions): Promise<Loca
     },
     authenticate: (token) => authenticate(cognito, tokens, token),
   };
-  server.on('request', createHandler({ dispatch: createDispatch(env, router), userPoolId, issuer, jwk: keys.jwk, mailbox: opts.mailbox, log }));
+  server.on(
+    'request',
+    createHandler({
+      dispatch: createDispatch(env, router),
+      userPoolId,
+      issuer,
+      jwk: keys.jwk,
+      mailbox: opts.mailbox,
+      log,
+    }),
+  );
 
   return {
     url,

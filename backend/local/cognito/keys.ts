@@ -24,7 +24,9 @@ export async function loadOrCreateKeys(dataDir: string): Promise<PoolKeys> {
   if (existsSync(file)) {
     pem = readFileSync(file, 'utf8');
   } else {
-    pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     writeFileSync(file, pem, { mode: 0o600 });
   }
   const privateKey = createPrivateKey(pem);

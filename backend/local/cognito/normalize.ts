@@ -35,7 +35,9 @@ const NEW_PASSWORDS: Record<string, (req: Json) => unknown> = {
   AdminSetUserPassword: (r) => r.Password,
   AdminCreateUser: (r) => r.TemporaryPassword,
   RespondToAuthChallenge: (r) =>
-    r.ChallengeName === 'NEW_PASSWORD_REQUIRED' && isObject(r.ChallengeResponses) ? r.ChallengeResponses.NEW_PASSWORD : undefined,
+    r.ChallengeName === 'NEW_PASSWORD_REQUIRED' && isObject(r.ChallengeResponses)
+      ? r.ChallengeResponses.NEW_PASSWORD
+      : undefined,
 };
 
 export function checkPasswordPolicy(op: string, req: Json): void {

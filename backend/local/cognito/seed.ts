@@ -8,16 +8,29 @@ import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolS
 import { assertPasswordPolicy } from './passwordPolicy.js';
 import { CTX, record, type Hooks } from './services.js';
 
-export interface SeedUser { email: string; password: string; name: string; groups?: string[] }
+export interface SeedUser {
+  email: string;
+  password: string;
+  name: string;
+  groups?: string[];
+}
 
-export interface UserRecord { sub: string; email: string; attributes: Record<string, string>; groups: string[] }
+export interface UserRecord {
+  sub: string;
+  email: string;
+  attributes: Record<string, string>;
+  groups: string[];
+}
 
 async function addToGroup(pool: UserPoolService, groupName: string, user: User) {
   const now = new Date();
   // listGroups, not getGroupByGroupName: the latter throws while the pool has no group at all.
-  const group =
-    (await pool.listGroups(CTX)).find((g) => g.GroupName === groupName) ??
-    { GroupName: groupName, CreationDate: now, LastModifiedDate: now, members: [] };
+  const group = (await pool.listGroups(CTX)).find((g) => g.GroupName === groupName) ?? {
+    GroupName: groupName,
+    CreationDate: now,
+    LastModifiedDate: now,
+    members: [],
+  };
   await pool.addUserToGroup(CTX, group, user);
 }
 

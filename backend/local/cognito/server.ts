@@ -96,18 +96,27 @@ export function createHandler(p: ServerParts) {
     } else if (req.method === 'GET' && path === `${wellKnown}jwks.json`) {
       sendJson(res, 200, { keys: [p.jwk] }, { 'content-type': 'application/json' });
     } else if (req.method === 'GET' && path === `${wellKnown}openid-configuration`) {
-      sendJson(res, 200, {
-        issuer: p.issuer,
-        jwks_uri: `${p.issuer}/.well-known/jwks.json`,
-        id_token_signing_alg_values_supported: ['RS256'],
-        subject_types_supported: ['public'],
-        response_types_supported: ['code', 'token'],
-      }, { 'content-type': 'application/json' });
+      sendJson(
+        res,
+        200,
+        {
+          issuer: p.issuer,
+          jwks_uri: `${p.issuer}/.well-known/jwks.json`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          subject_types_supported: ['public'],
+          response_types_supported: ['code', 'token'],
+        },
+        { 'content-type': 'application/json' },
+      );
     } else if (req.method === 'GET' && path === '/health') {
       sendJson(res, 200, { ok: true }, { 'content-type': 'application/json' });
     } else if (!p.mailbox.handle(req, res)) {
-      sendJson(res, 404, { __type: 'ResourceNotFoundException', message: `No route for ${req.method} ${path}` },
-        { 'x-amzn-errortype': 'ResourceNotFoundException' });
+      sendJson(
+        res,
+        404,
+        { __type: 'ResourceNotFoundException', message: `No route for ${req.method} ${path}` },
+        { 'x-amzn-errortype': 'ResourceNotFoundException' },
+      );
     }
   };
 }

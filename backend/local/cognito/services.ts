@@ -19,13 +19,21 @@ import { cognitoError } from './errors.js';
 
 export interface Hooks {
   preSignUp(input: { email: string; attributes: Record<string, string> }): Promise<void>;
-  postConfirmation(input: { sub: string; email: string; attributes: Record<string, string>; groups: string[] }): Promise<void>;
+  postConfirmation(input: {
+    sub: string;
+    email: string;
+    attributes: Record<string, string>;
+    groups: string[];
+  }): Promise<void>;
 }
 
 /** cognito-local logs through pino at debug level on every call; the emulator keeps quiet. */
 const quiet: LogService = {
   child: () => quiet,
-  debug: () => {}, info: () => {}, warn: () => {}, error: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
 } as unknown as LogService;
 export const CTX: Context = { logger: quiet };
 
@@ -61,7 +69,12 @@ function hookTriggers(hooks: Hooks, cognito: () => CognitoService): Triggers {
       const user = await pool.getUserByUsername(ctx, username);
       const groups = user ? [...(await pool.listUserGroupMembership(ctx, user))] : [];
       try {
-        await hooks.postConfirmation({ sub: attributes.sub ?? username, email: attributes.email ?? '', attributes, groups });
+        await hooks.postConfirmation({
+          sub: attributes.sub ?? username,
+          email: attributes.email ?? '',
+          attributes,
+          groups,
+        });
       } catch (err) {
         throw lambdaRefusal('PostConfirmation', err);
       }
@@ -91,8 +104,12 @@ function mailboxMessages(mailbox: Mailbox, log: (line: string) => void): Message
 }
 
 export function buildServices(p: {
-  cognito: CognitoService; hooks: Hooks; mailbox: Mailbox; log: (line: string) => void;
-  tokens: LocalTokens; config: Config;
+  cognito: CognitoService;
+  hooks: Hooks;
+  mailbox: Mailbox;
+  log: (line: string) => void;
+  tokens: LocalTokens;
+  config: Config;
 }): Services {
   return {
     clock: new DateClock(),

@@ -65,16 +65,28 @@ export const isValidA = (AHex: string) => /^[0-9a-f]+$/i.test(AHex) && big(AHex)
  * HMAC(HKDF(S, u), poolName | userId | secretBlock bytes | timestamp), base64.
  */
 export function expectedSignature(p: {
-  poolName: string; userId: string; password: string; saltHex: string;
-  AHex: string; bHex: string; BHex: string; secretBlock: Buffer; timestamp: string;
+  poolName: string;
+  userId: string;
+  password: string;
+  saltHex: string;
+  AHex: string;
+  bHex: string;
+  BHex: string;
+  secretBlock: Buffer;
+  timestamp: string;
 }): string {
   const A = big(p.AHex);
   const B = big(p.BHex);
   const u = big(hashHex(padHex(A) + padHex(B)));
   const v = verifier(p.poolName, p.userId, p.password, p.saltHex);
   const S = modPow(A * modPow(v, u, N), big(p.bHex), N);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
-  const key = createHmac('sha256', prk).update(Buffer.concat([Buffer.from('Caldera Derived Key'), Buffer.from([1])])).digest().subarray(0, 16);
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
+    .digest();
+  const key = createHmac('sha256', prk)
+    .update(Buffer.concat([Buffer.from('Caldera Derived Key'), Buffer.from([1])]))
+    .digest()
+    .subarray(0, 16);
   return createHmac('sha256', key)
     .update(Buffer.concat([Buffer.from(p.poolName), Buffer.from(p.userId), p.secretBlock, Buffer.from(p.timestamp)]))
     .digest('base64');

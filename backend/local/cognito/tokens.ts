@@ -24,7 +24,10 @@ const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 const attr = (user: User, name: string) => user.Attributes.find((a) => a.Name === name)?.Value;
 
 export class LocalTokens implements TokenGenerator {
-  constructor(private readonly keys: PoolKeys, readonly issuer: string) {}
+  constructor(
+    private readonly keys: PoolKeys,
+    readonly issuer: string,
+  ) {}
 
   private sign(claims: JWTPayload, seconds: number, now: number) {
     return new SignJWT(claims)
@@ -55,10 +58,19 @@ export class LocalTokens implements TokenGenerator {
     const groupClaim = groups.length ? { 'cognito:groups': [...groups] } : {};
     const AccessToken = await this.sign(
       {
-        sub, ...groupClaim, client_id: clientId, origin_jti: originJti, event_id: eventId, token_use: 'access',
-        scope: 'aws.cognito.signin.user.admin', auth_time: authTime, jti: randomUUID(), username: user.Username,
+        sub,
+        ...groupClaim,
+        client_id: clientId,
+        origin_jti: originJti,
+        event_id: eventId,
+        token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin',
+        auth_time: authTime,
+        jti: randomUUID(),
+        username: user.Username,
       },
-      ACCESS_TOKEN_SECONDS, now,
+      ACCESS_TOKEN_SECONDS,
+      now,
     );
     // The ID token carries the user's attributes (Cognito: all readable ones), booleans as booleans.
     const attributes: Record<string, unknown> = {};
@@ -68,16 +80,33 @@ export class LocalTokens implements TokenGenerator {
     }
     const IdToken = await this.sign(
       {
-        sub, ...groupClaim, ...attributes, aud: clientId, 'cognito:username': user.Username, origin_jti: originJti,
-        event_id: eventId, token_use: 'id', auth_time: authTime, jti: randomUUID(),
+        sub,
+        ...groupClaim,
+        ...attributes,
+        aud: clientId,
+        'cognito:username': user.Username,
+        origin_jti: originJti,
+        event_id: eventId,
+        token_use: 'id',
+        auth_time: authTime,
+        jti: randomUUID(),
       },
-      ID_TOKEN_SECONDS, now,
+      ID_TOKEN_SECONDS,
+      now,
     );
     const RefreshToken = session
       ? ''
       : await this.sign(
-          { sub, client_id: clientId, jti: originJti, token_use: 'refresh', auth_time: authTime, username: user.Username },
-          REFRESH_TOKEN_SECONDS, now,
+          {
+            sub,
+            client_id: clientId,
+            jti: originJti,
+            token_use: 'refresh',
+            auth_time: authTime,
+            username: user.Username,
+          },
+          REFRESH_TOKEN_SECONDS,
+          now,
         );
     return { AccessToken, IdToken, RefreshToken };
   }

@@ -22,7 +22,10 @@ export const ConfirmSignUp: Operation = async (env, req) => {
     ...user,
     UserStatus: 'CONFIRMED',
     ConfirmationCode: undefined,
-    Attributes: [...user.Attributes.filter((a) => a.Name !== 'email_verified'), { Name: 'email_verified', Value: 'true' }],
+    Attributes: [
+      ...user.Attributes.filter((a) => a.Name !== 'email_verified'),
+      { Name: 'email_verified', Value: 'true' },
+    ],
     UserLastModifiedDate: new Date(),
   };
   await pool.saveUser(CTX, confirmed);

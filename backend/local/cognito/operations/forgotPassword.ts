@@ -13,7 +13,10 @@ export const ForgotPassword: Operation = async (env, req) => {
   if (!user) throw NO_SUCH_USER();
   const verified = user.Attributes.some((a) => a.Name === 'email_verified' && a.Value === 'true');
   if (user.UserStatus === 'UNCONFIRMED' || !verified) {
-    throw cognitoError('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number');
+    throw cognitoError(
+      'InvalidParameterException',
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    );
   }
   return env.delegate('ForgotPassword', req);
 };

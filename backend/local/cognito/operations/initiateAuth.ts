@@ -11,7 +11,15 @@ import { refreshSession } from './getTokensFromRefreshToken.js';
 import type { Operation } from './types.js';
 
 /** What RespondToAuthChallenge needs back, sealed into SECRET_BLOCK. */
-export interface SrpState { user: string; client: string; A: string; b: string; B: string; salt: string; at: number }
+export interface SrpState {
+  user: string;
+  client: string;
+  A: string;
+  b: string;
+  B: string;
+  salt: string;
+  at: number;
+}
 
 export const InitiateAuth: Operation = async (env, req) => {
   const flow = req.AuthFlow;
@@ -24,14 +32,23 @@ export const InitiateAuth: Operation = async (env, req) => {
   const { pool, client } = await env.client(req.ClientId);
   const username = req.AuthParameters?.USERNAME;
   const A = req.AuthParameters?.SRP_A;
-  if (typeof username !== 'string' || !username) throw cognitoError('InvalidParameterException', 'Missing required parameter USERNAME');
+  if (typeof username !== 'string' || !username)
+    throw cognitoError('InvalidParameterException', 'Missing required parameter USERNAME');
   if (typeof A !== 'string' || !isValidA(A)) throw cognitoError('InvalidParameterException', 'Invalid SRP_A');
   const user = await pool.getUserByUsername(CTX, username);
   // App clients hide whether an account exists (PreventUserExistenceErrors, on by default).
   if (!user) throw WRONG_PASSWORD();
 
   const { saltHex, bHex, BHex } = startChallenge(env.poolName, user.Username, user.Password);
-  const state: SrpState = { user: user.Username, client: client.ClientId, A, b: bHex, B: BHex, salt: saltHex, at: Date.now() };
+  const state: SrpState = {
+    user: user.Username,
+    client: client.ClientId,
+    A,
+    b: bHex,
+    B: BHex,
+    salt: saltHex,
+    at: Date.now(),
+  };
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {

@@ -17,15 +17,15 @@ import type { Operation } from './types.js';
 /** Cognito gives a password-verifier challenge a few minutes. */
 const CHALLENGE_TTL_MS = 5 * 60_000;
 
-const sameText = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export const RespondToAuthChallenge: Operation = async (env, req) => {
   const responses = req.ChallengeResponses ?? {};
   if (req.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
     const { pool } = await env.client(req.ClientId);
     const user = responses.USERNAME ? await pool.getUserByUsername(CTX, String(responses.USERNAME)) : null;
-    if (user?.UserStatus !== 'FORCE_CHANGE_PASSWORD') throw cognitoError('NotAuthorizedException', 'Invalid session for the user.');
+    if (user?.UserStatus !== 'FORCE_CHANGE_PASSWORD')
+      throw cognitoError('NotAuthorizedException', 'Invalid session for the user.');
   }
   if (req.ChallengeName !== 'PASSWORD_VERIFIER') return env.delegate('RespondToAuthChallenge', req);
 
@@ -35,21 +35,29 @@ export const RespondToAuthChallenge: Operation = async (env, req) => {
   if (!state || state.client !== client.ClientId || state.user !== responses.USERNAME) {
     throw cognitoError('NotAuthorizedException', 'Invalid session for the user.');
   }
-  if (Date.now() - state.at > CHALLENGE_TTL_MS) throw cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+  if (Date.now() - state.at > CHALLENGE_TTL_MS)
+    throw cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
   const user = await pool.getUserByUsername(CTX, state.user);
   if (!user) throw WRONG_PASSWORD();
 
   const expected = expectedSignature({
-    poolName: env.poolName, userId: user.Username, password: user.Password, saltHex: state.salt,
-    AHex: state.A, bHex: state.b, BHex: state.B,
-    secretBlock: Buffer.from(String(block), 'base64'), timestamp: String(responses.TIMESTAMP ?? ''),
+    poolName: env.poolName,
+    userId: user.Username,
+    password: user.Password,
+    saltHex: state.salt,
+    AHex: state.A,
+    bHex: state.b,
+    BHex: state.B,
+    secretBlock: Buffer.from(String(block), 'base64'),
+    timestamp: String(responses.TIMESTAMP ?? ''),
   });
   if (!sameText(expected, String(responses.PASSWORD_CLAIM_SIGNATURE ?? ''))) throw WRONG_PASSWORD();
 
   // Cognito reveals these only to someone who knows the password.
   if (!user.Enabled) throw cognitoError('NotAuthorizedException', 'User is disabled.');
   if (user.UserStatus === 'UNCONFIRMED') throw cognitoError('UserNotConfirmedException', 'User is not confirmed.');
-  if (user.UserStatus === 'RESET_REQUIRED') throw cognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+  if (user.UserStatus === 'RESET_REQUIRED')
+    throw cognitoError('PasswordResetRequiredException', 'Password reset required for the user');
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
     return {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
