@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: the app's unit and component tests in jsdom, and the backend suites in Node
- * (local Cognito, local AppSync, resolvers, and the real Amplify client against them).
+ * Three projects: the app's unit and component tests in jsdom, the backend suites in Node (local
+ * Cognito, local AppSync, resolvers, and the real Amplify client against them), and the CDK stack
+ * synthesized offline and checked with aws-cdk-lib/assertions.
  */
 export default defineConfig({
   test: {
@@ -23,6 +24,16 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own servers and databases; two cores run two at a time well.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          environment: 'node',
+          include: ['tests/infra/**/*.test.ts'],
+          // Synthesizing the stack bundles four Lambdas with esbuild: ~5 s here, allow for slow machines.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -35,6 +35,9 @@ const iamResolvers: Record<string, IamResolver> = {
   'Mutation.publishActivityChange': publishing.publishActivityChange,
 };
 
+/** Every `Type.field` this handler serves: infra/ attaches the Lambda to exactly these (tests/infra checks it). */
+export const servedFields: readonly string[] = [...Object.keys(resolvers), ...Object.keys(iamResolvers)];
+
 /**
  * The one entry for every resolver, shaped as an AppSync direct Lambda resolver: it takes the
  * event AppSync sends, and its thrown AppErrors become GraphQL errors with their errorType.

@@ -1,11 +1,35 @@
+import type { Kysely } from 'kysely';
 import type { Services } from './context.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabase, dataApiTargetFromEnv } from './db/connect.js';
+import type { Database } from './db/types.js';
 import { iamGraphqlExecutor } from './aws/iamGraphql.js';
 import { graphqlPublisher } from './publishing.js';
 
 /**
- * Services for code running in AWS Lambda, built once per container and reused by every
- * invocation. The user directory reads the user pool with AdminGetUser.
+ * The database for code running in AWS Lambda, opened once per container: Aurora through the RDS
+ * Data API when DATABASE_CLUSTER_ARN and DATABASE_SECRET_ARN are set (what infra/ deploys), else
+ * the PostgreSQL server at DATABASE_URL.
+ */
+let database: Promise<Kysely<Database>> | undefined;
+
+export function lambdaDatabase(): Promise<Kysely<Database>> {
+  database ??= openDatabase();
+  return database;
+}
+
+async function openDatabase(): Promise<Kysely<Database>> {
+  const dataApi = dataApiTargetFromEnv();
+  const url = process.env.DATABASE_URL;
+  if (!dataApi && !url) {
+    throw new Error('Set DATABASE_CLUSTER_ARN and DATABASE_SECRET_ARN (Data API) or DATABASE_URL for this function.');
+  }
+  const { db } = await connectDatabase(dataApi ? { dataApi } : { url });
+  return db;
+}
+
+/**
+ * Services for the AppSync data-source Lambda, built once per container and reused by every
+ * invocation. The user directory reads the user pool with ListUsers.
  */
 let services: Promise<Services> | undefined;
 
@@ -15,9 +39,7 @@ export function lambdaServices(): Promise<Services> {
 }
 
 async function build(): Promise<Services> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set for this function.');
-  const { db } = await connectDatabase({ url });
+  const db = await lambdaDatabase();
   const userPoolId = process.env.USER_POOL_ID;
   const graphqlUrl = process.env.GRAPHQL_URL;
   if (!graphqlUrl) throw new Error('GRAPHQL_URL is not set for this function.');

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Kysely } from 'kysely';
+import type { RDSData } from '@aws-sdk/client-rds-data';
 import type { Database } from './types.js';
 
 /**
@@ -20,17 +21,58 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Aurora through the RDS Data API: HTTPS calls signed with the function's role, no VPC, no pool. */
+export interface DataApiTarget {
+  clusterArn: string;
+  secretArn: string;
+  database: string;
+  /** The RDS Data client; a default one (the function's credentials and region) when absent. */
+  client?: RDSData;
+}
+
 /**
- * `DATABASE_URL` (postgres://…) selects a real PostgreSQL server; otherwise the embedded PGlite
- * database in `pgliteDir` is used. Drivers are imported on demand so a Lambda bundle only carries
- * the one it uses.
+ * `DATABASE_CLUSTER_ARN` + `DATABASE_SECRET_ARN` (+ `DATABASE_NAME`, default `huddle`) as set on the
+ * Lambdas by infra/: the Data API target, or undefined when they are not both set.
+ */
+export function dataApiTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DataApiTarget | undefined {
+  const clusterArn = env.DATABASE_CLUSTER_ARN;
+  const secretArn = env.DATABASE_SECRET_ARN;
+  if (!clusterArn || !secretArn) return undefined;
+  return { clusterArn, secretArn, database: env.DATABASE_NAME || 'huddle' };
+}
+
+/**
+ * `dataApi` selects Aurora through the RDS Data API; `DATABASE_URL` (postgres://…) a real
+ * PostgreSQL server; otherwise the embedded PGlite database in `pgliteDir` is used. Drivers are
+ * imported on demand so a Lambda bundle only carries the one it uses.
  */
 export async function connectDatabase(options: {
+  dataApi?: DataApiTarget;
   url?: string;
   pgliteDir?: string;
   /** Connections for a PostgreSQL server; see poolSize(). */
   poolSize?: number;
 }): Promise<DatabaseHandle> {
+  if (options.dataApi) {
+    const target = options.dataApi;
+    const [{ DataApiDialect }, { RDSData }] = await Promise.all([
+      import('kysely-data-api'),
+      import('@aws-sdk/client-rds-data'),
+    ]);
+    const db = new Kysely<Database>({
+      dialect: new DataApiDialect({
+        mode: 'postgres',
+        driver: {
+          client: target.client ?? new RDSData({}),
+          database: target.database,
+          resourceArn: target.clusterArn,
+          secretArn: target.secretArn,
+        },
+      }),
+    });
+    const cluster = target.clusterArn.split(':').pop();
+    return { db, description: `Aurora Data API ${cluster}/${target.database}`, close: () => db.destroy() };
+  }
   if (options.url) {
     const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? poolSize() });

@@ -2,7 +2,7 @@
  * Cognito pre-sign-up trigger. Throwing refuses the sign-up; Cognito shows the client
  * "PreSignUp failed with error <message>." — the same words the local Cognito uses.
  */
-import { lambdaServices } from '../runtime.js';
+import { lambdaDatabase } from '../runtime.js';
 import { checkSignUpEmail } from '../universities/signUpRule.js';
 
 interface PreSignUpEvent {
@@ -11,7 +11,7 @@ interface PreSignUpEvent {
 }
 
 export async function handler(event: PreSignUpEvent): Promise<PreSignUpEvent> {
-  const { db } = await lambdaServices();
+  const db = await lambdaDatabase();
   const decision = await checkSignUpEmail(db, event.request.userAttributes.email ?? '');
   if (!decision.allowed) throw new Error(decision.reason);
   return event;

@@ -1,0 +1,54 @@
+import {
+  AuthorizationType,
+  Definition,
+  FieldLogLevel,
+  GraphqlApi,
+  type LambdaDataSource,
+} from 'aws-cdk-lib/aws-appsync';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { rootFields } from './schemaFields.js';
+
+/** The IAM-only mutations the backend calls after commit to push realtime events (see publishing.ts). */
+export const PUBLISH_FIELDS = ['publishNotification', 'publishActivityChange'] as const;
+
+/**
+ * AppSync from backend/schema.graphql. User-pool tokens by default, IAM as the additional mode for the
+ * server's publish mutations. Every root field is a direct Lambda resolver on the one data-source
+ * Lambda — the publish mutations too: their resolver adds the actor's public profile to a
+ * notification, which a NONE data source returning its arguments could not (subscribers would get
+ * `actor: null`), and it keeps AWS answering exactly as the local cloud does.
+ */
+export class Api extends Construct {
+  readonly api: GraphqlApi;
+  readonly dataSource: LambdaDataSource;
+
+  constructor(scope: Construct, id: string, props: { schemaPath: string; userPool: IUserPool; handler: IFunction }) {
+    super(scope, id);
+    this.api = new GraphqlApi(this, 'Api', {
+      name: 'huddle',
+      definition: Definition.fromFile(props.schemaPath),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: AuthorizationType.USER_POOL,
+          userPoolConfig: { userPool: props.userPool },
+        },
+        additionalAuthorizationModes: [{ authorizationType: AuthorizationType.IAM }],
+      },
+      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, retention: RetentionDays.ONE_MONTH },
+    });
+
+    this.dataSource = this.api.addLambdaDataSource('Backend', props.handler);
+    for (const { typeName, fieldName } of rootFields(props.schemaPath)) {
+      // No request/response mapping and no code: a direct Lambda resolver.
+      this.dataSource.createResolver(`${typeName}${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}`, {
+        typeName,
+        fieldName,
+      });
+    }
+    // SigV4-signed calls from the function's role reach the IAM-only publish mutations.
+    this.api.grantMutation(props.handler, ...PUBLISH_FIELDS);
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The CDK app: `npm run cdk:synth` (offline) or `npx cdk deploy`. The stack is environment-agnostic;
+ * the account and region come from the AWS profile at deploy time. `dist/` is uploaded when it exists
+ * (run `npm run build` first).
+ */
+import { existsSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { HuddleStack } from './huddleStack.js';
+import { fromRoot } from './paths.js';
+
+const app = new App();
+const distDir = fromRoot('dist');
+new HuddleStack(app, process.env.HUDDLE_STACK_NAME ?? 'Huddle', {
+  distDir: existsSync(`${distDir}/index.html`) ? distDir : undefined,
+  description: 'Huddle: Cognito, AppSync, Aurora Serverless v2 (Data API), SPA on CloudFront',
+});
+app.synth();

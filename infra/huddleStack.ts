@@ -1,0 +1,77 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Trigger } from 'aws-cdk-lib/triggers';
+import type { Construct } from 'constructs';
+import { Api } from './api.js';
+import { Auth } from './auth.js';
+import { Database } from './database.js';
+import { backendFunction } from './functions.js';
+import { fromRoot } from './paths.js';
+import { Site } from './site.js';
+
+export interface HuddleStackProps extends StackProps {
+  /** The built SPA (`dist/`) to upload; without it the bucket and distribution are made empty. */
+  distDir?: string;
+}
+
+/**
+ * Huddle in one environment-agnostic stack (no account or region lookups, so it synthesizes
+ * offline): Cognito, AppSync + the backend Lambda, Aurora Serverless v2 via the Data API, and the
+ * SPA on S3 + CloudFront. The outputs are the app's VITE_* values.
+ */
+export class HuddleStack extends Stack {
+  constructor(scope: Construct, id: string, props: HuddleStackProps = {}) {
+    super(scope, id, props);
+
+    const database = new Database(this, 'Database');
+    const dbEnv = database.environment();
+
+    const preSignUp = backendFunction(this, 'PreSignUp', {
+      entry: 'backend/src/triggers/preSignUp.ts',
+      environment: dbEnv,
+    });
+    const postConfirmation = backendFunction(this, 'PostConfirmation', {
+      entry: 'backend/src/triggers/postConfirmation.ts',
+      environment: dbEnv,
+    });
+    const auth = new Auth(this, 'Auth', { preSignUp, postConfirmation });
+
+    const resolver = backendFunction(this, 'Resolver', {
+      entry: 'backend/src/lambda.ts',
+      environment: { ...dbEnv, USER_POOL_ID: auth.userPool.userPoolId },
+      timeout: Duration.seconds(30),
+      memorySize: 1024,
+    });
+    const api = new Api(this, 'GraphQL', {
+      schemaPath: fromRoot('backend/schema.graphql'),
+      userPool: auth.userPool,
+      handler: resolver,
+    });
+    resolver.addEnvironment('GRAPHQL_URL', api.api.graphqlUrl);
+    auth.userPool.grant(resolver, 'cognito-idp:ListUsers');
+
+    const migrate = backendFunction(this, 'Migrate', {
+      entry: 'backend/src/lambda-migrate.ts',
+      environment: dbEnv,
+      timeout: Duration.minutes(5),
+    });
+    for (const fn of [preSignUp, postConfirmation, resolver, migrate]) database.grantAccess(fn);
+    // Runs the migrations during the deploy, once the cluster (and its writer) exists, and again
+    // whenever the migrate bundle (which carries the migrations) changes.
+    new Trigger(this, 'MigrateOnDeploy', {
+      handler: migrate,
+      executeAfter: [database],
+      executeOnHandlerChange: true,
+      timeout: Duration.minutes(5),
+    });
+
+    const site = new Site(this, 'Site', { distDir: props.distDir });
+
+    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    output('ViteAwsRegion', this.region, 'VITE_AWS_REGION');
+    output('ViteUserPoolId', auth.userPool.userPoolId, 'VITE_USER_POOL_ID');
+    output('ViteUserPoolClientId', auth.client.userPoolClientId, 'VITE_USER_POOL_CLIENT_ID');
+    output('ViteGraphqlUrl', api.api.graphqlUrl, 'VITE_GRAPHQL_URL');
+    output('SiteUrl', site.url, 'The app on CloudFront');
+    output('SiteBucketName', site.bucket.bucketName, 'Bucket the SPA is uploaded to');
+  }
+}

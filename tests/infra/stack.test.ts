@@ -1,0 +1,269 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedFields } from '../../backend/src/handler.js';
+import { HuddleStack } from '../../infra/huddleStack.js';
+import { fromRoot } from '../../infra/paths.js';
+import { rootFields } from '../../infra/schemaFields.js';
+import { Site } from '../../infra/site.js';
+
+/** Synthesizes the real stack offline (the four Lambdas are bundled by the local esbuild). */
+let template: Template;
+const scratch: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+};
+
+beforeAll(() => {
+  const distDir = tempDir('huddle-dist-');
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Huddle</title>');
+  const app = new App({ outdir: tempDir('huddle-cdk-') });
+  template = Template.fromStack(new HuddleStack(app, 'Test', { distDir }));
+});
+
+afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The logical id of the only resource of a type whose properties match. */
+function onlyId(type: string, props: Record<string, unknown> = {}): string {
+  const found = Object.keys(template.findResources(type, { Properties: props }));
+  expect(found, `${type} ${JSON.stringify(props)}`).toHaveLength(1);
+  return found[0]!;
+}
+
+const ref = (id: string) => ({ Ref: id });
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+describe('Cognito', () => {
+  it('signs in by email, case-insensitively, with self sign-up, code verification and the password policy', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      AutoVerifiedAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      VerificationMessageTemplate: Match.objectLike({ DefaultEmailOption: 'CONFIRM_WITH_CODE' }),
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 8,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: false,
+        }),
+      },
+    });
+  });
+
+  it('has the staff and admin groups', () => {
+    const pool = onlyId('AWS::Cognito::UserPool');
+    for (const name of ['staff', 'admin']) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: name, UserPoolId: ref(pool) });
+    }
+  });
+
+  it('has one public client with SRP and refresh only', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]!;
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
+    expect(JSON.stringify(client)).not.toContain('USER_PASSWORD_AUTH');
+    expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
+  });
+
+  it('runs the pre-sign-up and post-confirmation triggers from backend/src/triggers', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: {
+        PreSignUp: arnOf(functionId('PreSignUp')),
+        PostConfirmation: arnOf(functionId('PostConfirmation')),
+      },
+    });
+    for (const id of ['PreSignUp', 'PostConfirmation']) {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arnOf(functionId(id)),
+        Principal: 'cognito-idp.amazonaws.com',
+      });
+    }
+  });
+});
+
+describe('AppSync', () => {
+  it('takes user-pool tokens by default and IAM as the additional mode', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
+      UserPoolConfig: Match.objectLike({ UserPoolId: ref(onlyId('AWS::Cognito::UserPool')) }),
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+    });
+  });
+
+  it('serves the schema file', () => {
+    const schema = Object.values(template.findResources('AWS::AppSync::GraphQLSchema'))[0]!;
+    expect(schema.Properties.Definition).toContain(
+      'publishNotification(input: PublishNotificationInput!): Notification @aws_iam',
+    );
+  });
+
+  it('attaches the one Lambda data source to every root field the handler serves, as direct resolvers', () => {
+    const schemaKeys = rootFields(fromRoot('backend/schema.graphql')).map((f) => `${f.typeName}.${f.fieldName}`);
+    expect([...schemaKeys].sort()).toEqual([...servedFields].sort());
+
+    const dataSource =
+      template.findResources('AWS::AppSync::DataSource')[
+        onlyId('AWS::AppSync::DataSource', {
+          Type: 'AWS_LAMBDA',
+          LambdaConfig: { LambdaFunctionArn: arnOf(functionId('Resolver')) },
+        })
+      ]!;
+    const resolvers = Object.values(template.findResources('AWS::AppSync::Resolver'));
+    expect(resolvers).toHaveLength(schemaKeys.length);
+    for (const resolver of resolvers) {
+      expect(resolver.Properties.DataSourceName).toEqual(dataSource.Properties.Name);
+      // Direct Lambda resolver: no VTL, no JS code.
+      expect(resolver.Properties.RequestMappingTemplate).toBeUndefined();
+      expect(resolver.Properties.Code).toBeUndefined();
+    }
+    for (const [TypeName, FieldName] of [
+      ['Query', 'me'],
+      ['Mutation', 'bookSession'],
+      ['Subscription', 'onMessage'],
+      ['Mutation', 'publishNotification'],
+    ]) {
+      template.hasResourceProperties('AWS::AppSync::Resolver', { TypeName, FieldName, Kind: 'UNIT' });
+    }
+  });
+
+  it('lets the Lambda call only the IAM publish mutations', () => {
+    const statements = policyStatementsOf('Resolver').filter((s) => s.Action === 'appsync:GraphQL');
+    expect(statements).toHaveLength(1);
+    const resources = JSON.stringify(statements[0]!.Resource);
+    expect(resources).toContain('/types/Mutation/fields/publishNotification');
+    expect(resources).toContain('/types/Mutation/fields/publishActivityChange');
+    expect(resources).not.toContain('/types/Mutation/fields/bookSession');
+  });
+});
+
+describe('publishNotification from the schema', () => {
+  it('is IAM-only: not reachable with a user-pool token', () => {
+    const sdl = Object.values(template.findResources('AWS::AppSync::GraphQLSchema'))[0]!.Properties
+      .Definition as string;
+    for (const field of ['publishNotification', 'publishActivityChange']) {
+      const line = sdl.split('\n').find((l) => l.trim().startsWith(`${field}(`))!;
+      expect(line).toMatch(/@aws_iam\s*$/);
+      expect(line).not.toContain('@aws_cognito_user_pools');
+    }
+  });
+});
+
+describe('Aurora', () => {
+  it('is Serverless v2 PostgreSQL with the Data API and a generated secret', () => {
+    template.hasResourceProperties('AWS::RDS::DBCluster', {
+      Engine: 'aurora-postgresql',
+      EnableHttpEndpoint: true,
+      DatabaseName: 'huddle',
+      StorageEncrypted: true,
+      ServerlessV2ScalingConfiguration: { MinCapacity: Match.anyValue(), MaxCapacity: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::RDS::DBInstance', { DBInstanceClass: 'db.serverless' });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password' }),
+    });
+  });
+
+  it('gives every backend Lambda the Data API and the cluster in its environment', () => {
+    for (const id of ['Resolver', 'PreSignUp', 'PostConfirmation', 'Migrate']) {
+      const fn = template.findResources('AWS::Lambda::Function')[functionId(id)]!;
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+        expect.arrayContaining(['DATABASE_CLUSTER_ARN', 'DATABASE_SECRET_ARN', 'DATABASE_NAME']),
+      );
+      const actions = policyStatementsOf(id).flatMap((s) => [s.Action].flat());
+      expect(actions).toEqual(expect.arrayContaining(['rds-data:ExecuteStatement', 'rds-data:BeginTransaction']));
+    }
+  });
+
+  it('migrates on deploy with a Trigger after the cluster exists', () => {
+    const trigger = Object.values(template.findResources('Custom::Trigger'))[0]!;
+    expect(trigger.Properties.HandlerArn).toEqual({ Ref: expect.stringMatching(/^MigrateCurrentVersion/) });
+    expect(trigger.DependsOn).toEqual(
+      expect.arrayContaining([onlyId('AWS::RDS::DBCluster'), onlyId('AWS::RDS::DBInstance')]),
+    );
+  });
+});
+
+describe('the SPA on S3 and CloudFront', () => {
+  it('keeps the bucket private', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it('reads it through origin access control and falls back to index.html for client routes', () => {
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        CustomErrorResponses: Match.arrayWith([
+          Match.objectLike({ ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+        ]),
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+      }),
+    });
+  });
+
+  it('uploads dist/ when it exists, and not otherwise', () => {
+    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    const bare = new Stack(new App({ outdir: tempDir('huddle-cdk-') }), 'NoDist');
+    new Site(bare, 'Site', {});
+    Template.fromStack(bare).resourceCountIs('Custom::CDKBucketDeployment', 0);
+  });
+});
+
+describe('outputs', () => {
+  it('has every VITE_* value the app needs and the site URL', () => {
+    const outputs = template.findOutputs('*');
+    const described = Object.values(outputs).map((o) => o.Description);
+    expect(described).toEqual(
+      expect.arrayContaining(['VITE_AWS_REGION', 'VITE_USER_POOL_ID', 'VITE_USER_POOL_CLIENT_ID', 'VITE_GRAPHQL_URL']),
+    );
+    expect(outputs.ViteAwsRegion!.Value).toEqual({ Ref: 'AWS::Region' });
+    template.hasOutput('ViteGraphqlUrl', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GraphQLApi'), 'GraphQLUrl'] },
+    });
+    expect(outputs.SiteUrl).toBeDefined();
+  });
+});
+
+/** The logical id of the Lambda made by the stack's construct of this id (`Resolver`, `PreSignUp`, …). */
+function functionId(constructId: string): string {
+  const found = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) =>
+    new RegExp(`^${constructId}[0-9A-F]{8}$`).test(id),
+  );
+  expect(found, constructId).toHaveLength(1);
+  return found[0]!;
+}
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every statement of the policies attached to that Lambda's role. */
+function policyStatementsOf(constructId: string): Statement[] {
+  const fn = template.findResources('AWS::Lambda::Function')[functionId(constructId)]!;
+  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify(ref(role))))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
