@@ -3,6 +3,7 @@ import { isCognitoIdentity } from './event.js';
 import type { Caller, Services } from './context.js';
 import { unauthorized } from './errors.js';
 import { ensureProfile } from './profiles/ensureProfile.js';
+import { textArray } from './shared/textArray.js';
 import type { ProfileRow, University } from './db/types.js';
 
 /**
@@ -74,7 +75,7 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
   if (profile.roles.join(',') !== groups.join(',')) {
     profile = await db
       .updateTable('profiles')
-      .set({ roles: groups })
+      .set({ roles: textArray(groups) })
       .where('id', '=', profile.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
 
 /** Kysely's view of the tables. Keep in step with ./migrations. */
 export interface Database {
@@ -36,7 +36,7 @@ export interface ProfilesTable {
   university_id: string;
   email: string;
   display_name: string;
-  roles: ColumnType<string[], string[] | undefined, string[]>;
+  roles: ColumnType<string[], string[] | RawBuilder<string[]> | undefined, string[] | RawBuilder<string[]>>;
   /** Access tokens issued before this moment are refused (sign out of all devices). */
   tokens_valid_after: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
@@ -125,7 +125,11 @@ export interface NotificationsTable {
   activity_id: string | null;
   session_id: string | null;
   conversation_id: string | null;
-  data: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string>;
+  data: ColumnType<
+    Record<string, unknown>,
+    string | Record<string, unknown> | RawBuilder<Record<string, unknown>> | undefined,
+    string
+  >;
   created_at: CreatedAt;
   read_at: NullableTimestamp;
 }

@@ -46,7 +46,7 @@ export async function messages(caller: Caller, args: Record<string, unknown>, se
   const after = decodeTimeCursor(args.nextToken, 'uuid');
   const conversation = await requireMyConversation(services.db, caller, args.conversationId);
   let query = services.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversation.id);
-  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::text)`);
   const rows = await query
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

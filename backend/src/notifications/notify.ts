@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NotificationRow } from '../db/types.js';
 
 export type NotificationType =
@@ -34,19 +34,24 @@ export async function insertNotifications(
   list: readonly NewNotification[],
 ): Promise<NotificationRow[]> {
   if (!list.length) return [];
-  return trx
-    .insertInto('notifications')
-    .values(
-      list.map((n) => ({
-        user_id: n.userId,
-        type: n.type,
-        actor_id: n.actorId ?? null,
-        activity_id: n.activityId ?? null,
-        session_id: n.sessionId ?? null,
-        conversation_id: n.conversationId ?? null,
-        data: JSON.stringify(n.data ?? {}),
-      })),
-    )
-    .returningAll()
-    .execute();
+  return (
+    trx
+      .insertInto('notifications')
+      .values(
+        list.map((n) => ({
+          user_id: n.userId,
+          type: n.type,
+          actor_id: n.actorId ?? null,
+          activity_id: n.activityId ?? null,
+          session_id: n.sessionId ?? null,
+          conversation_id: n.conversationId ?? null,
+          // An explicit cast: the RDS Data API sends strings as varchar, which a jsonb column refuses.
+          data: sql<Record<string, unknown>>`cast(${JSON.stringify(n.data ?? {})} as jsonb)`,
+        })),
+      )
+      .returningAll()
+      .execute()
+      // The Data API returns jsonb as its text; node-postgres and PGlite parse it already.
+      .then((rows) => rows.map((row) => (typeof row.data === 'string' ? { ...row, data: JSON.parse(row.data) } : row)))
+  );
 }

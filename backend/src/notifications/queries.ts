@@ -28,7 +28,7 @@ export async function notifications(caller: Caller, args: Record<string, unknown
       .executeTakeFirst();
     if (!after) throw invalidToken();
     query = query.where(
-      sql<boolean>`(created_at, id) < (select n.created_at, n.id from notifications n where n.id = ${afterId}::uuid)`,
+      sql<boolean>`(created_at, id) < (select n.created_at, n.id from notifications n where n.id = ${afterId})`,
     );
   }
   const rows = await query

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ProfileRow } from '../db/types.js';
 import { checkSignUpEmail } from '../universities/signUpRule.js';
+import { textArray } from '../shared/textArray.js';
 
 export interface ConfirmedUser {
   sub: string;
@@ -30,7 +31,7 @@ export async function ensureProfile(db: Kysely<Database>, user: ConfirmedUser): 
       email,
       university_id: decision.university.id,
       display_name: displayName,
-      roles: [...user.groups].sort(),
+      roles: textArray([...user.groups].sort()),
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();

@@ -3,6 +3,10 @@ import { sql, type Kysely } from 'kysely';
 /**
  * The tables behind activities, messages, notifications and sports-centre classes. Invariants that
  * must hold under any concurrency are constraints here; the resolvers take row locks to keep them.
+ *
+ * Ids are uuids stored as `text`: the RDS Data API (Aurora from Lambda) sends every string parameter
+ * as varchar, and PostgreSQL has no `uuid = varchar` operator, so uuid columns would fail there while
+ * node-postgres and PGlite (untyped parameters) hide it. The resolvers check the uuid format.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Booking rules, per university, with the product's defaults.
@@ -16,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('activities')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'text', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()::text`))
     .addColumn('university_id', 'text', (c) => c.notNull().references('universities.id'))
     .addColumn('host_id', 'text', (c) => c.notNull().references('profiles.id'))
     .addColumn('sport', 'text', (c) => c.notNull())
@@ -49,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('participations')
-    .addColumn('activity_id', 'uuid', (c) => c.notNull().references('activities.id').onDelete('cascade'))
+    .addColumn('activity_id', 'text', (c) => c.notNull().references('activities.id').onDelete('cascade'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('profiles.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
@@ -81,7 +85,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('university_id', 'text', (c) => c.notNull().references('universities.id'))
     .addColumn('user_a', 'text', (c) => c.notNull().references('profiles.id'))
     .addColumn('user_b', 'text', (c) => c.notNull().references('profiles.id'))
-    .addColumn('last_message_id', 'uuid')
+    .addColumn('last_message_id', 'text')
     .addColumn('last_message_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('a_read_at', 'timestamptz')
     .addColumn('b_read_at', 'timestamptz')
@@ -102,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('messages')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'text', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()::text`))
     .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
     .addColumn('sender_id', 'text', (c) => c.notNull().references('profiles.id'))
     .addColumn('recipient_id', 'text', (c) => c.notNull().references('profiles.id'))
@@ -122,12 +126,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('notifications')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'text', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()::text`))
     .addColumn('user_id', 'text', (c) => c.notNull().references('profiles.id'))
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text', (c) => c.references('profiles.id'))
-    .addColumn('activity_id', 'uuid')
-    .addColumn('session_id', 'uuid')
+    .addColumn('activity_id', 'text')
+    .addColumn('session_id', 'text')
     .addColumn('conversation_id', 'text')
     .addColumn('data', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -141,7 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('classes')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'text', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()::text`))
     .addColumn('university_id', 'text', (c) => c.notNull().references('universities.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
@@ -158,8 +162,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('class_sessions')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('class_id', 'uuid', (c) => c.notNull().references('classes.id'))
+    .addColumn('id', 'text', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()::text`))
+    .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id'))
     .addColumn('university_id', 'text', (c) => c.notNull().references('universities.id'))
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('duration_minutes', 'integer', (c) => c.notNull())
@@ -182,7 +186,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('bookings')
-    .addColumn('session_id', 'uuid', (c) => c.notNull().references('class_sessions.id'))
+    .addColumn('session_id', 'text', (c) => c.notNull().references('class_sessions.id'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('profiles.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('queued_seq', 'bigserial', (c) => c.notNull())
