@@ -4,26 +4,19 @@
  * holds one user at a time), Emma's live subscription hears the JOINED change, and a Ghent student
  * gets "not found" for it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
-import { generateClient } from 'aws-amplify/api';
-import { startLocalCloud, type LocalCloud } from '../../../backend/local/cloud.js';
+import type { LocalCloud } from '../../../backend/local/cloud.js';
+import {
+  client,
+  runAmplify as run,
+  runWithToken,
+  startAmplifyCloud,
+  type GraphQLResult,
+} from '../support/amplifyCloud.js';
 import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
 import { hoursFromNow } from './helpers.js';
 
-// Node 20 has no WebSocket, and Amplify always dials wss://: test-only stand-in that dials ws://.
-class LocalWebSocket extends WebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(String(url).replace(/^wss:\/\/127\.0\.0\.1/, 'ws://127.0.0.1'), protocols);
-  }
-}
-
-type GraphQLResult = { data?: Record<string, unknown>; errors?: { errorType?: string; message: string }[] };
 interface Change {
   activityId: string;
   kind: string;
@@ -36,27 +29,12 @@ interface Live {
 }
 
 let cloud: LocalCloud;
-let dataDir: string;
-const client = generateClient();
+let stop: () => Promise<void>;
 const tokens: Record<string, string> = {};
 
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-  try {
-    return (await client.graphql({ query, variables })) as GraphQLResult;
-  } catch (failure) {
-    return failure as GraphQLResult; // Amplify rejects with the result when it carries errors
-  }
-}
-
 /** Another user's call, with their own access token, as their browser would send it. */
-async function runAs(who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-  const response = await fetch(cloud.info.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: tokens[who]! },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResult;
-}
+const runAs = (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> =>
+  runWithToken(cloud, tokens[who]!, query, variables);
 
 async function tokenOf(email: string): Promise<string> {
   await signIn({ username: email, password: DEMO_PASSWORD });
@@ -66,19 +44,7 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = LocalWebSocket;
-  dataDir = mkdtempSync(join(tmpdir(), 'huddle-activities-'));
-  cloud = await startLocalCloud({ dataDir, apiPort: 0, cognitoPort: 0, log: () => {} });
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: cloud.info.userPoolId,
-        userPoolClientId: cloud.info.userPoolClientId,
-        userPoolEndpoint: cloud.info.cognitoUrl,
-      },
-    },
-    API: { GraphQL: { endpoint: cloud.info.graphqlUrl, region: cloud.info.region, defaultAuthMode: 'userPool' } },
-  });
+  ({ cloud, stop } = await startAmplifyCloud('activities'));
   tokens.lucas = await tokenOf('lucas.janssens@student.kuleuven.be');
   tokens.sarah = await tokenOf('sarah.desmet@ugent.be');
   await signIn({ username: 'emma.peeters@student.kuleuven.be', password: DEMO_PASSWORD });
@@ -86,8 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await signOut().catch(() => {});
-  await cloud.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 });
 
 const CREATE = /* GraphQL */ `

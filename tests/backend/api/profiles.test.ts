@@ -19,8 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const call = (type: 'Query' | 'Mutation' | 'Subscription', field: string, args: Record<string, unknown>, sub: string, extra = {}) =>
-  handler(makeEvent(type, field, args, makeIdentity(sub, extra)));
+const call = (
+  type: 'Query' | 'Mutation' | 'Subscription',
+  field: string,
+  args: Record<string, unknown>,
+  sub: string,
+  extra = {},
+) => handler(makeEvent(type, field, args, makeIdentity(sub, extra)));
 
 describe('me', () => {
   it('returns the profile with the university taken from the email domain, email lower-cased', async () => {
@@ -54,7 +59,12 @@ describe('me', () => {
 
 describe('updateProfile', () => {
   it('trims and saves the display name', async () => {
-    const updated = (await call('Mutation', 'updateProfile', { input: { displayName: '  Emma P.  ' } }, emma.sub)) as Record<string, unknown>;
+    const updated = (await call(
+      'Mutation',
+      'updateProfile',
+      { input: { displayName: '  Emma P.  ' } },
+      emma.sub,
+    )) as Record<string, unknown>;
     expect(updated.displayName).toBe('Emma P.');
   });
 
@@ -71,7 +81,11 @@ describe('updateProfile', () => {
       name: 'ValidationError',
       message,
     });
-    const row = await database.db.selectFrom('profiles').select('display_name').where('id', '=', emma.sub).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('profiles')
+      .select('display_name')
+      .where('id', '=', emma.sub)
+      .executeTakeFirstOrThrow();
     expect(row.display_name).toBe('Emma P.');
   });
 });
@@ -89,7 +103,10 @@ describe('signOutEverywhere', () => {
 
 describe('staffOverview', () => {
   it('counts the staff member’s own university only', async () => {
-    const overview = (await call('Query', 'staffOverview', {}, pieter.sub, { groups: ['staff'] })) as Record<string, unknown>;
+    const overview = (await call('Query', 'staffOverview', {}, pieter.sub, { groups: ['staff'] })) as Record<
+      string,
+      unknown
+    >;
     expect(overview).toMatchObject({ university: { id: 'kuleuven' }, studentCount: 1, staffCount: 1 });
   });
 
@@ -101,6 +118,8 @@ describe('staffOverview', () => {
 describe('onProfileUpdated', () => {
   it('lets a user follow their own profile only', async () => {
     await expect(call('Subscription', 'onProfileUpdated', { id: emma.sub }, emma.sub)).resolves.toBeNull();
-    await expect(call('Subscription', 'onProfileUpdated', { id: pieter.sub }, emma.sub)).rejects.toMatchObject({ name: 'Forbidden' });
+    await expect(call('Subscription', 'onProfileUpdated', { id: pieter.sub }, emma.sub)).rejects.toMatchObject({
+      name: 'Forbidden',
+    });
   });
 });

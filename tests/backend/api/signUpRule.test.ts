@@ -2,9 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { decideSignUp, universityForEmail } from '../../../backend/src/universities/signUpRule.js';
 import type { University } from '../../../backend/src/db/types.js';
 
-const rules = { booking_opens_days: 7, free_cancel_minutes: 60, max_bookings_per_day: 2, waitlist_closes_minutes: 60, created_at: new Date() };
-const kuleuven: University = { id: 'kuleuven', name: 'KU Leuven', email_domains: ['kuleuven.be', 'student.kuleuven.be'], time_zone: 'Europe/Brussels', ...rules };
-const ugent: University = { id: 'ugent', name: 'Ghent University', email_domains: ['ugent.be'], time_zone: 'Europe/Brussels', ...rules };
+const rules = {
+  booking_opens_days: 7,
+  free_cancel_minutes: 60,
+  max_bookings_per_day: 2,
+  waitlist_closes_minutes: 60,
+  created_at: new Date(),
+};
+const kuleuven: University = {
+  id: 'kuleuven',
+  name: 'KU Leuven',
+  email_domains: ['kuleuven.be', 'student.kuleuven.be'],
+  time_zone: 'Europe/Brussels',
+  ...rules,
+};
+const ugent: University = {
+  id: 'ugent',
+  name: 'Ghent University',
+  email_domains: ['ugent.be'],
+  time_zone: 'Europe/Brussels',
+  ...rules,
+};
 const all = [kuleuven, ugent];
 
 describe('the university sign-up rule', () => {
@@ -16,13 +34,17 @@ describe('the university sign-up rule', () => {
     expect(universityForEmail(email, all)?.id).toBe(id);
   });
 
-  it.each(['x@gmail.com', 'x@evil-kuleuven.be', 'x@kuleuven.be.evil.com', 'x@sub.ugent.be'])('refuses %s and names the rule', (email) => {
-    const decision = decideSignUp(email, all);
-    expect(decision).toEqual({
-      allowed: false,
-      reason: 'Sign up with your university email address. Huddle is open to: KU Leuven (@kuleuven.be, @student.kuleuven.be); Ghent University (@ugent.be).',
-    });
-  });
+  it.each(['x@gmail.com', 'x@evil-kuleuven.be', 'x@kuleuven.be.evil.com', 'x@sub.ugent.be'])(
+    'refuses %s and names the rule',
+    (email) => {
+      const decision = decideSignUp(email, all);
+      expect(decision).toEqual({
+        allowed: false,
+        reason:
+          'Sign up with your university email address. Huddle is open to: KU Leuven (@kuleuven.be, @student.kuleuven.be); Ghent University (@ugent.be).',
+      });
+    },
+  );
 
   it('asks for a valid address when there is none', () => {
     expect(decideSignUp('not-an-email', all)).toEqual({ allowed: false, reason: 'Enter a valid email address.' });

@@ -2,49 +2,20 @@
  * The classes flow through the real HTTP surface with the unmodified aws-amplify v6 client:
  * staff create a class and schedule a session; a student books it and sees it on the timetable.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Amplify } from 'aws-amplify';
 import { signIn, signOut } from 'aws-amplify/auth';
-import { generateClient } from 'aws-amplify/api';
-import { startLocalCloud, type LocalCloud } from '../../../backend/local/cloud.js';
+import { runAmplify as run, startAmplifyCloud } from '../support/amplifyCloud.js';
 import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
 
-let cloud: LocalCloud;
-let dataDir: string;
-const client = generateClient();
-
-type GraphQLResult = { data?: Record<string, unknown>; errors?: { errorType?: string; message: string }[] };
-
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-  try {
-    return (await client.graphql({ query, variables })) as GraphQLResult;
-  } catch (failure) {
-    return failure as GraphQLResult; // Amplify rejects with the result when it carries errors
-  }
-}
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'huddle-classes-'));
-  cloud = await startLocalCloud({ dataDir, apiPort: 0, cognitoPort: 0, log: () => {} });
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: cloud.info.userPoolId,
-        userPoolClientId: cloud.info.userPoolClientId,
-        userPoolEndpoint: cloud.info.cognitoUrl,
-      },
-    },
-    API: { GraphQL: { endpoint: cloud.info.graphqlUrl, region: cloud.info.region, defaultAuthMode: 'userPool' } },
-  });
+  ({ stop } = await startAmplifyCloud('classes'));
 });
 
 afterAll(async () => {
   await signOut().catch(() => {});
-  await cloud.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 });
 
 describe('a sports-centre class over HTTP', () => {

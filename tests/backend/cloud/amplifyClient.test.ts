@@ -3,37 +3,14 @@
  * sign-up with a code from the dev mailbox, default SRP sign-in, GraphQL over HTTP, a live
  * subscription over the realtime socket, group-restricted fields, and signing out everywhere.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Amplify } from 'aws-amplify';
 import { confirmSignUp, fetchAuthSession, signIn, signOut, signUp } from 'aws-amplify/auth';
-import { generateClient } from 'aws-amplify/api';
-import { startLocalCloud, type LocalCloud } from '../../../backend/local/cloud.js';
+import type { LocalCloud } from '../../../backend/local/cloud.js';
+import { client, runAmplify as run, startAmplifyCloud, type GraphQLResult } from '../support/amplifyCloud.js';
 import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
 
-// Node 20 has no WebSocket, and Amplify always dials wss://: test-only stand-in that dials ws://.
-class LocalWebSocket extends WebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(String(url).replace(/^wss:\/\/127\.0\.0\.1/, 'ws://127.0.0.1'), protocols);
-  }
-}
-
 let cloud: LocalCloud;
-let dataDir: string;
-const client = generateClient();
-
-type GraphQLResult = { data?: Record<string, unknown>; errors?: { errorType?: string; message: string }[] };
-
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-  try {
-    return (await client.graphql({ query, variables })) as GraphQLResult;
-  } catch (failure) {
-    return failure as GraphQLResult; // Amplify rejects with the result when it carries errors
-  }
-}
+let stop: () => Promise<void>;
 
 async function readCode(email: string): Promise<string> {
   const response = await fetch(`${cloud.info.mailboxUrl}?to=${encodeURIComponent(email)}`);
@@ -42,25 +19,12 @@ async function readCode(email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = LocalWebSocket;
-  dataDir = mkdtempSync(join(tmpdir(), 'huddle-cloud-'));
-  cloud = await startLocalCloud({ dataDir, apiPort: 0, cognitoPort: 0, log: () => {} });
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: cloud.info.userPoolId,
-        userPoolClientId: cloud.info.userPoolClientId,
-        userPoolEndpoint: cloud.info.cognitoUrl,
-      },
-    },
-    API: { GraphQL: { endpoint: cloud.info.graphqlUrl, region: cloud.info.region, defaultAuthMode: 'userPool' } },
-  });
+  ({ cloud, stop } = await startAmplifyCloud('cloud'));
 });
 
 afterAll(async () => {
   await signOut().catch(() => {});
-  await cloud.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 });
 
 describe('a new student', () => {
@@ -69,12 +33,22 @@ describe('a new student', () => {
 
   it('is refused with the rule when the email is not a university one', async () => {
     await expect(
-      signUp({ username: 'someone@gmail.com', password, options: { userAttributes: { email: 'someone@gmail.com', name: 'X' } } }),
-    ).rejects.toThrow(/Sign up with your university email address\. Huddle is open to: .*Ghent University \(@ugent\.be\)/);
+      signUp({
+        username: 'someone@gmail.com',
+        password,
+        options: { userAttributes: { email: 'someone@gmail.com', name: 'X' } },
+      }),
+    ).rejects.toThrow(
+      /Sign up with your university email address\. Huddle is open to: .*Ghent University \(@ugent\.be\)/,
+    );
   });
 
   it('signs up, confirms with the mailed code, signs in with SRP and sees their university', async () => {
-    const result = await signUp({ username: email, password, options: { userAttributes: { email, name: 'Noor Claes' } } });
+    const result = await signUp({
+      username: email,
+      password,
+      options: { userAttributes: { email, name: 'Noor Claes' } },
+    });
     expect(result.nextStep.signUpStep).toBe('CONFIRM_SIGN_UP');
     const code = await readCode(email.toLowerCase());
     await confirmSignUp({ username: email, confirmationCode: code });
@@ -98,13 +72,19 @@ describe('a new student', () => {
       client.graphql({
         query: 'subscription ($id: ID!) { onProfileUpdated(id: $id) { id displayName } }',
         variables: { id },
-      }) as unknown as { subscribe(o: { next(v: { data: { onProfileUpdated: { displayName: string } } }): void }): { unsubscribe(): void } }
+      }) as unknown as {
+        subscribe(o: { next(v: { data: { onProfileUpdated: { displayName: string } } }): void }): {
+          unsubscribe(): void;
+        };
+      }
     ).subscribe({ next: (event) => received.push(event.data.onProfileUpdated) });
 
     // Amplify does not say when a subscription is live, so update until the first event arrives.
     const deadline = Date.now() + 10_000;
     for (let i = 0; !received.length && Date.now() < deadline; i++) {
-      await run('mutation ($n: String!) { updateProfile(input: { displayName: $n }) { id displayName } }', { n: `Noor ${i}` });
+      await run('mutation ($n: String!) { updateProfile(input: { displayName: $n }) { id displayName } }', {
+        n: `Noor ${i}`,
+      });
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     subscription.unsubscribe();
@@ -139,7 +119,9 @@ describe('a new student', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const again = await signIn({ username: email, password });
     expect(again.isSignedIn).toBe(true);
-    await expect(run('query { me { email } }')).resolves.toMatchObject({ data: { me: { email: 'noor.claes@ugent.be' } } });
+    await expect(run('query { me { email } }')).resolves.toMatchObject({
+      data: { me: { email: 'noor.claes@ugent.be' } },
+    });
     await signOut();
   });
 });

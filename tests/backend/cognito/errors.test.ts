@@ -4,13 +4,20 @@ import { ListDevicesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
 
 const call = (op: string, body: unknown) =>
   fetch(h.cognito.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
+    },
     body: JSON.stringify(body),
   });
 
@@ -32,8 +39,15 @@ test('every error: HTTP 400, x-amzn-ErrorType and {__type, message}', async () =
   const res = await call('SignUp', { ClientId: 'nope', Username: 'a@uni.test', Password: 'Secret123' });
   expect(res.status).toBe(400);
   expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
-  expect(await res.json()).toEqual({ __type: 'ResourceNotFoundException', message: 'User pool client nope does not exist.' });
-  const bad = await fetch(h.cognito.url, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.SignUp' }, body: '{' });
+  expect(await res.json()).toEqual({
+    __type: 'ResourceNotFoundException',
+    message: 'User pool client nope does not exist.',
+  });
+  const bad = await fetch(h.cognito.url, {
+    method: 'POST',
+    headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.SignUp' },
+    body: '{',
+  });
   expect(bad.status).toBe(400);
   expect(bad.headers.get('x-amzn-errortype')).toBe('SerializationException');
 });
@@ -41,7 +55,11 @@ test('every error: HTTP 400, x-amzn-ErrorType and {__type, message}', async () =
 test('CORS preflight echoes the requested headers', async () => {
   const res = await fetch(h.cognito.url, {
     method: 'OPTIONS',
-    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target,x-amz-user-agent' },
+    headers: {
+      origin: 'http://localhost:5173',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-amz-target,x-amz-user-agent',
+    },
   });
   expect(res.status).toBe(204);
   expect(res.headers.get('access-control-allow-origin')).toBe('*');

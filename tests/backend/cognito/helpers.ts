@@ -9,7 +9,11 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Mailbox } from '../../../backend/local/mailbox.js';
-import { startLocalCognito, type LocalCognito, type LocalCognitoOptions } from '../../../backend/local/cognito/index.js';
+import {
+  startLocalCognito,
+  type LocalCognito,
+  type LocalCognitoOptions,
+} from '../../../backend/local/cognito/index.js';
 
 export const PASSWORD = 'Secret123';
 export const REFUSED_DOMAIN = '@refused.test';
@@ -43,7 +47,10 @@ export function hooks(h: Pick<Harness, 'preSignUpCalls' | 'postConfirmationCalls
 export async function startHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huddle-cognito-'));
   const mailbox = new Mailbox(join(dataDir, 'mailbox.json'));
-  const calls = { preSignUpCalls: [], postConfirmationCalls: [] } as Pick<Harness, 'preSignUpCalls' | 'postConfirmationCalls'>;
+  const calls = { preSignUpCalls: [], postConfirmationCalls: [] } as Pick<
+    Harness,
+    'preSignUpCalls' | 'postConfirmationCalls'
+  >;
   const cognito = await startLocalCognito({ dataDir, port: 0, mailbox, hooks: hooks(calls) });
   const sdk = new CognitoIdentityProviderClient({
     endpoint: cognito.url,
@@ -52,7 +59,13 @@ export async function startHarness(): Promise<Harness> {
   });
   const storage = new Map<string, string>();
   Amplify.configure({
-    Auth: { Cognito: { userPoolId: cognito.userPoolId, userPoolClientId: cognito.userPoolClientId, userPoolEndpoint: cognito.url } },
+    Auth: {
+      Cognito: {
+        userPoolId: cognito.userPoolId,
+        userPoolClientId: cognito.userPoolClientId,
+        userPoolEndpoint: cognito.url,
+      },
+    },
   });
   cognitoUserPoolsTokenProvider.setKeyValueStorage({
     setItem: async (k, v) => void storage.set(k, v),

@@ -51,7 +51,9 @@ test('serves JSON with ?to= or Accept: application/json, HTML otherwise, and dec
     const page = await html.text();
     expect(page).toContain('&#60;b&#62;1&#60;/b&#62;');
     expect(page).not.toContain('<b>1</b>');
-    expect((await fetch(`${base}/__dev/mailbox?to=a@uni.test&format=html`)).headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${base}/__dev/mailbox?to=a@uni.test&format=html`)).headers.get('content-type')).toContain(
+      'text/html',
+    );
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
   } finally {
     server.close();

@@ -12,7 +12,10 @@ import { startLocalCognito, type LocalCognito } from '../../../backend/local/cog
 import { hooks, type Harness } from './helpers.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'huddle-cognito-restart-'));
-const calls: Pick<Harness, 'preSignUpCalls' | 'postConfirmationCalls'> = { preSignUpCalls: [], postConfirmationCalls: [] };
+const calls: Pick<Harness, 'preSignUpCalls' | 'postConfirmationCalls'> = {
+  preSignUpCalls: [],
+  postConfirmationCalls: [],
+};
 const open: LocalCognito[] = [];
 afterAll(async () => {
   await Promise.all(open.map((c) => c.close()));
@@ -21,10 +24,23 @@ afterAll(async () => {
 
 async function start() {
   const t0 = performance.now();
-  const cognito = await startLocalCognito({ dataDir, port: 0, mailbox: new Mailbox(join(dataDir, 'mailbox.json')), hooks: hooks(calls) });
+  const cognito = await startLocalCognito({
+    dataDir,
+    port: 0,
+    mailbox: new Mailbox(join(dataDir, 'mailbox.json')),
+    hooks: hooks(calls),
+  });
   const ms = performance.now() - t0;
   open.push(cognito);
-  Amplify.configure({ Auth: { Cognito: { userPoolId: cognito.userPoolId, userPoolClientId: cognito.userPoolClientId, userPoolEndpoint: cognito.url } } });
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: cognito.userPoolId,
+        userPoolClientId: cognito.userPoolClientId,
+        userPoolEndpoint: cognito.url,
+      },
+    },
+  });
   return { cognito, ms };
 }
 
@@ -38,14 +54,23 @@ test('ensureUser seeds a confirmed user in groups, runs the hook, is idempotent;
   console.log(`startLocalCognito, new data folder: ${first.ms.toFixed(0)} ms`);
   const seed = { email: 'Staff@Uni.test', password: 'Seeded123', name: 'Sam Staff', groups: ['staff'] };
   const sub = await first.cognito.ensureUser(seed);
-  expect(calls.postConfirmationCalls.at(-1)).toMatchObject({ sub, email: 'staff@uni.test', groups: ['staff'], attributes: { name: 'Sam Staff', email_verified: 'true' } });
+  expect(calls.postConfirmationCalls.at(-1)).toMatchObject({
+    sub,
+    email: 'staff@uni.test',
+    groups: ['staff'],
+    attributes: { name: 'Sam Staff', email_verified: 'true' },
+  });
   expect(await first.cognito.ensureUser({ ...seed, groups: ['staff', 'admins'] })).toBe(sub);
   expect(await first.cognito.getUserBySub(sub)).toEqual({
-    sub, email: 'staff@uni.test', groups: ['admins', 'staff'],
+    sub,
+    email: 'staff@uni.test',
+    groups: ['admins', 'staff'],
     attributes: { sub, email: 'staff@uni.test', email_verified: 'true', name: 'Sam Staff' },
   });
   expect(await first.cognito.getUserBySub('00000000-0000-0000-0000-000000000000')).toBeNull();
-  await expect(first.cognito.ensureUser({ email: 'weak@uni.test', password: 'weak', name: 'W' })).rejects.toThrow(/Password did not conform/);
+  await expect(first.cognito.ensureUser({ email: 'weak@uni.test', password: 'weak', name: 'W' })).rejects.toThrow(
+    /Password did not conform/,
+  );
 
   await signIn({ username: 'staff@uni.test', password: 'Seeded123' });
   expect((await fetchAuthSession()).tokens!.accessToken.payload['cognito:groups']).toEqual(['admins', 'staff']);
@@ -71,10 +96,18 @@ test('ensureUser seeds a confirmed user in groups, runs the hook, is idempotent;
   expect((await signIn({ username: 'STAFF@uni.test', password: 'Seeded123' })).isSignedIn).toBe(true);
   const token = (await fetchAuthSession()).tokens!.accessToken.toString();
   await signOut();
-  const sdk = new CognitoIdentityProviderClient({ endpoint: again.cognito.url, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
-  const viaSdk = await sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: again.cognito.userPoolClientId, AuthParameters: { USERNAME: 'staff@uni.test', PASSWORD: 'Seeded123' },
-  }));
+  const sdk = new CognitoIdentityProviderClient({
+    endpoint: again.cognito.url,
+    region: 'local',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
+  const viaSdk = await sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: again.cognito.userPoolClientId,
+      AuthParameters: { USERNAME: 'staff@uni.test', PASSWORD: 'Seeded123' },
+    }),
+  );
   sdk.destroy();
   expect(decodeJwt(viaSdk.AuthenticationResult!.AccessToken!).sub).toBe(decodeJwt(token).sub);
 });

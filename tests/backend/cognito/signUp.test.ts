@@ -5,8 +5,12 @@ import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PASSWORD, REFUSED_DOMAIN, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
 
 const attrs = (email: string) => ({ userAttributes: { email, name: 'Ada Lovelace' } });
 
@@ -25,15 +29,23 @@ describe('sign-up', () => {
     expect(mail).toMatchObject({ to: email, subject: 'Your Huddle verification code' });
     expect(mail?.code).toMatch(/^\d{6}$/);
 
-    await expect(confirmSignUp({ username: email, confirmationCode: '000000' === mail?.code ? '111111' : '000000' }))
-      .rejects.toMatchObject({ name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' });
+    await expect(
+      confirmSignUp({ username: email, confirmationCode: '000000' === mail?.code ? '111111' : '000000' }),
+    ).rejects.toMatchObject({
+      name: 'CodeMismatchException',
+      message: 'Invalid verification code provided, please try again.',
+    });
     expect(h.postConfirmationCalls).toHaveLength(0);
 
     const confirmed = await confirmSignUp({ username: email, confirmationCode: h.code(email) });
     expect(confirmed.isSignUpComplete).toBe(true);
     expect(h.postConfirmationCalls).toHaveLength(1);
     const call = h.postConfirmationCalls[0]!;
-    expect(call).toMatchObject({ email, groups: [], attributes: { email, name: 'Ada Lovelace', email_verified: 'true' } });
+    expect(call).toMatchObject({
+      email,
+      groups: [],
+      attributes: { email, name: 'Ada Lovelace', email_verified: 'true' },
+    });
     expect(call.sub).toMatch(/^[0-9a-f-]{36}$/);
     expect(call.sub).toBe(result.userId);
 
@@ -41,8 +53,10 @@ describe('sign-up', () => {
     expect(user.UserStatus).toBe('CONFIRMED');
     expect(user.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
 
-    await expect(confirmSignUp({ username: email, confirmationCode: h.code(email) }))
-      .rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'User cannot be confirmed. Current status is CONFIRMED' });
+    await expect(confirmSignUp({ username: email, confirmationCode: h.code(email) })).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'User cannot be confirmed. Current status is CONFIRMED',
+    });
   });
 
   test('a refused email gets the PreSignUp hook message, as Cognito words a Lambda refusal', async () => {
@@ -51,8 +65,9 @@ describe('sign-up', () => {
       name: 'UserLambdaValidationException',
       message: 'PreSignUp failed with error Sign-up is only open to university email addresses.',
     });
-    await expect(h.sdk.send(new AdminGetUserCommand({ UserPoolId: h.cognito.userPoolId, Username: email })))
-      .rejects.toMatchObject({ name: 'UserNotFoundException' });
+    await expect(
+      h.sdk.send(new AdminGetUserCommand({ UserPoolId: h.cognito.userPoolId, Username: email })),
+    ).rejects.toMatchObject({ name: 'UserNotFoundException' });
     expect(h.mailbox.list(email)).toHaveLength(0);
   });
 
@@ -66,10 +81,14 @@ describe('sign-up', () => {
     } while (h.code(email) === first); // a 1-in-a-million repeat of the same code
     expect(resent).toMatchObject({ deliveryMedium: 'EMAIL', destination: 'b***@u***' });
     expect(h.mailbox.list(email)).toHaveLength(2);
-    await expect(confirmSignUp({ username: email, confirmationCode: first })).rejects.toMatchObject({ name: 'CodeMismatchException' });
+    await expect(confirmSignUp({ username: email, confirmationCode: first })).rejects.toMatchObject({
+      name: 'CodeMismatchException',
+    });
     await confirmSignUp({ username: email, confirmationCode: h.code(email) });
-    await expect(resendSignUpCode({ username: email }))
-      .rejects.toMatchObject({ name: 'InvalidParameterException', message: 'User is already confirmed.' });
+    await expect(resendSignUpCode({ username: email })).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'User is already confirmed.',
+    });
   });
 
   test('the password policy is the production one', async () => {
@@ -93,8 +112,12 @@ describe('sign-up', () => {
   test('emails are case-insensitive: stored lower-case, one account per address, any case signs in', async () => {
     await signUp({ username: 'Carol@Uni.Test', password: PASSWORD, options: attrs('Carol@Uni.Test') });
     expect(h.preSignUpCalls.at(-1)?.email).toBe('carol@uni.test');
-    await expect(signUp({ username: 'CAROL@uni.test', password: PASSWORD, options: attrs('CAROL@uni.test') }))
-      .rejects.toMatchObject({ name: 'UsernameExistsException', message: 'An account with the given email already exists.' });
+    await expect(
+      signUp({ username: 'CAROL@uni.test', password: PASSWORD, options: attrs('CAROL@uni.test') }),
+    ).rejects.toMatchObject({
+      name: 'UsernameExistsException',
+      message: 'An account with the given email already exists.',
+    });
     await confirmSignUp({ username: 'carol@UNI.test', confirmationCode: h.code('CAROL@uni.test') });
     const result = await signIn({ username: 'CaRoL@uni.TEST', password: PASSWORD });
     expect(result.isSignedIn).toBe(true);

@@ -3,52 +3,30 @@
  * client: Emma (signed in with Amplify) listens live; Lucas (a second sign-in, plain fetch) writes.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
-import { generateClient } from 'aws-amplify/api';
-import { startLocalCloud, type LocalCloud } from '../../../backend/local/cloud.js';
+import type { LocalCloud } from '../../../backend/local/cloud.js';
+import {
+  client,
+  runAmplify as run,
+  runWithToken,
+  startAmplifyCloud,
+  type GraphQLResult,
+} from '../support/amplifyCloud.js';
 import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
 import { insertNotifications } from '../../../backend/src/notifications/notify.js';
 import { graphqlPublisher } from '../../../backend/src/publishing.js';
 
-// Node 20 has no WebSocket, and Amplify always dials wss://: test-only stand-in that dials ws://.
-class LocalWebSocket extends WebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(String(url).replace(/^wss:\/\/127\.0\.0\.1/, 'ws://127.0.0.1'), protocols);
-  }
-}
-
-type GraphQLResult = { data?: Record<string, unknown>; errors?: { errorType?: string; message: string }[] };
 type Observable<T> = { subscribe(o: { next(v: { data: T }): void }): { unsubscribe(): void } };
 
 let cloud: LocalCloud;
-let dataDir: string;
-const client = generateClient();
+let stop: () => Promise<void>;
 const ids = { emma: '', lucas: '', sarah: '' };
 const tokens = { lucas: '', sarah: '' };
 
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-  try {
-    return (await client.graphql({ query, variables })) as GraphQLResult;
-  } catch (failure) {
-    return failure as GraphQLResult; // Amplify rejects with the result when it carries errors
-  }
-}
-
 /** A call as another signed-in user, with their access token, outside Amplify's singleton. */
-async function runAs(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-  const response = await fetch(cloud.info.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: token },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResult;
-}
+const runAs = (token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> =>
+  runWithToken(cloud, token, query, variables);
 
 async function signInAs(email: string): Promise<{ id: string; token: string }> {
   await signIn({ username: email, password: DEMO_PASSWORD });
@@ -69,19 +47,7 @@ async function untilReceived<T>(received: T[], act: () => Promise<unknown>): Pro
 }
 
 beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = LocalWebSocket;
-  dataDir = mkdtempSync(join(tmpdir(), 'huddle-messaging-'));
-  cloud = await startLocalCloud({ dataDir, apiPort: 0, cognitoPort: 0, log: () => {} });
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: cloud.info.userPoolId,
-        userPoolClientId: cloud.info.userPoolClientId,
-        userPoolEndpoint: cloud.info.cognitoUrl,
-      },
-    },
-    API: { GraphQL: { endpoint: cloud.info.graphqlUrl, region: cloud.info.region, defaultAuthMode: 'userPool' } },
-  });
+  ({ cloud, stop } = await startAmplifyCloud('messaging'));
   for (const [who, email] of [
     ['lucas', 'lucas.janssens@student.kuleuven.be'],
     ['sarah', 'sarah.desmet@ugent.be'],
@@ -94,8 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await signOut().catch(() => {});
-  await cloud.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 });
 
 const SEND = /* GraphQL */ `
