@@ -3,7 +3,7 @@ import { isStaff, type Caller } from '../context.js';
 import type { ClassRow, ClassSessionRow, Database } from '../db/types.js';
 import { forbidden, notFound } from '../errors.js';
 import { requireUuid } from './validate.js';
-import { CLASS_COLUMNS, classFromColumns } from './views.js';
+import { CLASS_COLUMNS, splitClassColumns } from './views.js';
 
 /**
  * Who may touch which row. The schema already limits staff fields to the staff/admin groups, but
@@ -72,28 +72,6 @@ export async function lockProfileAndSession(trx: Transaction<Database>, caller: 
     .forUpdate(['p', 's'])
     .executeTakeFirst();
   if (!row) throw notFound('The session');
-  const {
-    c_id,
-    c_name,
-    c_description,
-    c_sport,
-    c_instructor,
-    c_place,
-    c_capacity,
-    c_created_at,
-    c_updated_at,
-    ...session
-  } = row;
-  const sportsClass = classFromColumns({
-    c_id,
-    c_name,
-    c_description,
-    c_sport,
-    c_instructor,
-    c_place,
-    c_capacity,
-    c_created_at,
-    c_updated_at,
-  });
+  const { sportsClass, rest: session } = splitClassColumns(row);
   return { session: session as ClassSessionRow, sportsClass };
 }

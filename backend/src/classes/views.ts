@@ -11,6 +11,8 @@ import { sessionTimes, type Rules } from './rules.js';
 
 export const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+export type ClassView = ReturnType<typeof toClassView>;
+
 export const toClassView = (row: ClassRow) => ({
   id: row.id,
   name: row.name,
@@ -136,8 +138,25 @@ export const CLASS_COLUMNS = [
   'c.updated_at as c_updated_at',
 ] as const;
 
-export const classFromColumns = (row: ClassColumns) =>
-  toClassView({
+const CLASS_KEYS = [
+  'c_id',
+  'c_name',
+  'c_description',
+  'c_sport',
+  'c_instructor',
+  'c_place',
+  'c_capacity',
+  'c_created_at',
+  'c_updated_at',
+] as const satisfies readonly (keyof ClassColumns)[];
+
+/** Splits a row that joined `classes as c` into the class's view and the rest of the row. */
+export function splitClassColumns<T extends ClassColumns>(
+  row: T,
+): { sportsClass: ClassView; rest: Omit<T, keyof ClassColumns> } {
+  const rest: Record<string, unknown> = { ...(row as object) };
+  for (const key of CLASS_KEYS) delete rest[key];
+  const sportsClass = toClassView({
     id: row.c_id,
     university_id: '',
     name: row.c_name,
@@ -150,6 +169,8 @@ export const classFromColumns = (row: ClassColumns) =>
     created_at: row.c_created_at,
     updated_at: row.c_updated_at,
   });
+  return { sportsClass, rest: rest as Omit<T, keyof ClassColumns> };
+}
 
 /**
  * Everything the views of these sessions need, in one query: the session row, its class, its
@@ -199,17 +220,9 @@ async function loadSessionDetails(db: Kysely<Database>, caller: Caller, sessionI
         b_checked_in_at,
         waitlist_count,
         b_ahead,
-        c_id,
-        c_name,
-        c_description,
-        c_sport,
-        c_instructor,
-        c_place,
-        c_capacity,
-        c_created_at,
-        c_updated_at,
-        ...session
+        ...withClass
       } = row;
+      const { sportsClass, rest: session } = splitClassColumns(withClass);
       const mine: BookingCore | null =
         b_status && b_created_at && b_updated_at && b_queued_seq !== null
           ? toBookingCore(
@@ -227,17 +240,6 @@ async function loadSessionDetails(db: Kysely<Database>, caller: Caller, sessionI
               Number(b_ahead ?? 0) + 1,
             )
           : null;
-      const sportsClass = classFromColumns({
-        c_id,
-        c_name,
-        c_description,
-        c_sport,
-        c_instructor,
-        c_place,
-        c_capacity,
-        c_created_at,
-        c_updated_at,
-      });
       return [session.id, { session, sportsClass, waitlistCount: Number(waitlist_count ?? 0), mine }] as const;
     }),
   );
