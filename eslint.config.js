@@ -12,6 +12,10 @@ const seamRule = (allowed) => ({
     {
       paths: [
         allowed !== 'api' && { name: 'aws-amplify/api', message: 'Only src/api/ may import aws-amplify/api.' },
+        allowed !== 'api' && {
+          name: '@aws-amplify/api-graphql',
+          message: 'Only src/api/ may import the GraphQL client.',
+        },
         allowed !== 'auth' && { name: 'aws-amplify/auth', message: 'Only src/auth/ may import aws-amplify/auth.' },
       ].filter(Boolean),
     },

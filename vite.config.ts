@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -37,7 +38,20 @@ function dropUnusedAmplifyUiDictionaries(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), dropUnusedAmplifyUiDictionaries()],
+  plugins: [
+    vue(),
+    // Messages are compiled to functions at build time, so the browser gets vue-i18n's runtime
+    // without its message compiler (and no eval, which a strict CSP would refuse).
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/i18n/locales/**/*.json', import.meta.url))],
+      module: 'petite-vue-i18n',
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      dropMessageCompiler: true,
+    }),
+    dropUnusedAmplifyUiDictionaries(),
+  ],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

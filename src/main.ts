@@ -4,6 +4,7 @@ import { configureAmplify } from './amplify';
 import { onSessionExpired } from './api/errors';
 import App from './App.vue';
 import { parseConfig } from './config';
+import { i18n, preferredLocale, setLocale } from './i18n';
 import { createAppRouter, followSessionChanges } from './router';
 import { useSessionStore } from './stores/session';
 import ConfigErrorView from './views/ConfigErrorView.vue';
@@ -25,9 +26,12 @@ async function start(): Promise<void> {
   }
 
   configureAmplify(parsed.config);
+  // The chosen language is loaded before the first paint, so no screen flashes in English.
+  await setLocale(preferredLocale());
 
   const app = createApp(App);
   app.use(createPinia());
+  app.use(i18n);
   const router = createAppRouter();
   app.use(router);
 

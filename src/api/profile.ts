@@ -1,5 +1,4 @@
-import { graphqlClient } from './client';
-import { rethrowAsApiError } from './errors';
+import { listen, run } from './run';
 import type { Profile, StaffOverview } from './types';
 
 const PROFILE_FIELDS = /* GraphQL */ `
@@ -34,16 +33,6 @@ const ON_PROFILE_UPDATED = /* GraphQL */ `
   subscription OnProfileUpdated($id: ID!) { onProfileUpdated(id: $id) { ${PROFILE_FIELDS} } }
 `;
 
-async function run<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  try {
-    const result = await graphqlClient().query<T>({ query, variables });
-    if (!result.data) throw result;
-    return result.data;
-  } catch (reason) {
-    return rethrowAsApiError(reason);
-  }
-}
-
 export async function getMe(): Promise<Profile> {
   return (await run<{ me: Profile }>(ME)).me;
 }
@@ -69,20 +58,13 @@ export async function getStaffOverview(): Promise<StaffOverview> {
 export function subscribeToProfile(
   id: string,
   onData: (profile: Profile) => void,
-  onError: (error: Error) => void = () => {},
+  onError?: (error: Error) => void,
 ): () => void {
-  const request = { query: ON_PROFILE_UPDATED, variables: { id } };
-  const subscription = graphqlClient().subscribe<{ onProfileUpdated: Profile | null }>(request, {
-    next: ({ data }) => {
-      if (data?.onProfileUpdated) onData(data.onProfileUpdated);
-    },
-    error: (reason) => {
-      try {
-        rethrowAsApiError(reason);
-      } catch (error) {
-        onError(error as Error);
-      }
-    },
-  });
-  return () => subscription.unsubscribe();
+  return listen<{ onProfileUpdated: Profile | null }, Profile>(
+    ON_PROFILE_UPDATED,
+    { id },
+    (data) => data.onProfileUpdated,
+    onData,
+    onError,
+  );
 }

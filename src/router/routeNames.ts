@@ -1,5 +1,17 @@
 /** Every route name in one union, so a typo in a link or redirect fails type-checking. */
-export type RouteName = 'home' | 'account' | 'staff' | 'sign-in' | 'forbidden' | 'not-found';
+export type RouteName =
+  | 'home'
+  | 'activities'
+  | 'activity'
+  | 'activity-new'
+  | 'activity-edit'
+  | 'my-activities'
+  | 'notifications'
+  | 'account'
+  | 'staff'
+  | 'sign-in'
+  | 'forbidden'
+  | 'not-found';
 
 declare module 'vue-router' {
   interface RouteMeta {

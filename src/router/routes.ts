@@ -9,6 +9,44 @@ type AppRoute = RouteRecordRaw & { name: RouteName };
 export const routes: AppRoute[] = [
   { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: 'Home' } },
   {
+    path: '/activities',
+    name: 'activities',
+    component: () => import('@/views/FindActivitiesView.vue'),
+    meta: { title: 'Find activities' },
+  },
+  {
+    path: '/activities/new',
+    name: 'activity-new',
+    component: () => import('@/views/HostActivityView.vue'),
+    meta: { title: 'Host an activity' },
+  },
+  {
+    path: '/activities/:id',
+    name: 'activity',
+    component: () => import('@/views/ActivityDetailView.vue'),
+    props: true,
+    meta: { title: 'Activity' },
+  },
+  {
+    path: '/activities/:id/edit',
+    name: 'activity-edit',
+    component: () => import('@/views/HostActivityView.vue'),
+    props: true,
+    meta: { title: 'Edit activity' },
+  },
+  {
+    path: '/my-activities',
+    name: 'my-activities',
+    component: () => import('@/views/MyActivitiesView.vue'),
+    meta: { title: 'My activities' },
+  },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/NotificationsView.vue'),
+    meta: { title: 'Notifications' },
+  },
+  {
     path: '/account',
     name: 'account',
     component: () => import('@/views/AccountView.vue'),

@@ -2,10 +2,17 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
+import { i18n } from '@/i18n';
 import type { RouteName } from '@/router/routeNames';
 
 const PATHS: Record<RouteName, string> = {
   home: '/',
+  activities: '/activities',
+  'activity-new': '/activities/new',
+  activity: '/activities/:id',
+  'activity-edit': '/activities/:id/edit',
+  'my-activities': '/my-activities',
+  notifications: '/notifications',
   account: '/account',
   staff: '/staff',
   'sign-in': '/sign-in',
@@ -26,7 +33,7 @@ export async function mountWithApp(component: Component, options: { path?: strin
   });
   await router.push(options.path ?? '/');
   await router.isReady();
-  const wrapper = mount(component, { global: { plugins: [pinia, router] }, attachTo: document.body });
+  const wrapper = mount(component, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body });
   await flushPromises();
   return { wrapper, router, pinia };
 }
