@@ -69,7 +69,12 @@ const REMOVE = /* GraphQL */ `
 `;
 const ON_CHANGED = /* GraphQL */ `
   subscription OnActivityChanged($activityId: ID!) {
-    onActivityChanged(activityId: $activityId) { activityId kind userId at }
+    onActivityChanged(activityId: $activityId) {
+      activityId
+      kind
+      userId
+      at
+    }
   }
 `;
 
@@ -113,7 +118,11 @@ export async function joinActivity(activityId: string, note?: string): Promise<P
   return (await run<{ joinActivity: Participation }>(JOIN, { activityId, note: note || null })).joinActivity;
 }
 
-export async function respondToJoinRequest(activityId: string, userId: string, approve: boolean): Promise<Participation> {
+export async function respondToJoinRequest(
+  activityId: string,
+  userId: string,
+  approve: boolean,
+): Promise<Participation> {
   const data = await run<{ respondToJoinRequest: Participation }>(RESPOND, { activityId, userId, approve });
   return data.respondToJoinRequest;
 }

@@ -1,5 +1,5 @@
 import { GraphQLAPI } from '@aws-amplify/api-graphql';
-import { Amplify } from '@aws-amplify/core';
+import { getGlobalContext } from '@aws-amplify/core';
 import type { GraphQLResult } from 'aws-amplify/api';
 
 export interface GraphQLRequest {
@@ -31,17 +31,18 @@ let client: GraphQLClient | undefined;
  * WebSocket are Amplify's own, unmodified. @aws-amplify/api-graphql is pinned to the version
  * aws-amplify depends on, so there is one copy.
  *
+ * Each request reads Amplify's current global context (what Amplify.configure installed), as
+ * generateClient's own lazy context does, so the client never holds a stale configuration.
  * Created on first use, not at import: Amplify must be configured first.
  */
 export function graphqlClient(): GraphQLClient {
   if (client) return client;
-  const send = (request: GraphQLRequest): unknown => GraphQLAPI.graphql(Amplify, request as never, undefined);
+  const send = (request: GraphQLRequest): unknown =>
+    GraphQLAPI.graphql(getGlobalContext(), request as never, undefined);
   client = {
     query: <T>(request: GraphQLRequest) => send(request) as Promise<GraphQLResult<T>>,
     subscribe: <T>(request: GraphQLRequest, observer: SubscriptionObserver<T>) =>
-      (send(request) as { subscribe: (o: SubscriptionObserver<T>) => { unsubscribe: () => void } }).subscribe(
-        observer,
-      ),
+      (send(request) as { subscribe: (o: SubscriptionObserver<T>) => { unsubscribe: () => void } }).subscribe(observer),
   };
   return client;
 }

@@ -10,8 +10,19 @@ const NOTIFICATIONS = /* GraphQL */ `
     notifications(limit: $limit, nextToken: $nextToken) { items { ${FIELDS} } nextToken }
   }
 `;
-const UNREAD = /* GraphQL */ `query UnreadCounts { unreadCounts { messages notifications } }`;
-const MARK_READ = /* GraphQL */ `mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }`;
+const UNREAD = /* GraphQL */ `
+  query UnreadCounts {
+    unreadCounts {
+      messages
+      notifications
+    }
+  }
+`;
+const MARK_READ = /* GraphQL */ `
+  mutation MarkNotificationsRead($ids: [ID!]) {
+    markNotificationsRead(ids: $ids)
+  }
+`;
 const ON_NOTIFICATION = /* GraphQL */ `
   subscription OnNotification($userId: ID!) { onNotification(userId: $userId) { ${FIELDS} } }
 `;
@@ -33,9 +44,9 @@ function parseData(data: unknown): Record<string, unknown> {
 
 const toNotification = (raw: RawNotification): AppNotification => ({ ...raw, data: parseData(raw.data) });
 
-export async function listNotifications(page: { limit?: number; nextToken?: string | null } = {}): Promise<
-  Page<AppNotification>
-> {
+export async function listNotifications(
+  page: { limit?: number; nextToken?: string | null } = {},
+): Promise<Page<AppNotification>> {
   const data = await run<{ notifications: Page<RawNotification> }>(NOTIFICATIONS, page);
   return { items: data.notifications.items.map(toNotification), nextToken: data.notifications.nextToken };
 }

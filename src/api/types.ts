@@ -29,9 +29,29 @@ export interface PublicProfile {
 }
 
 export const SPORTS = [
-  'BASKETBALL', 'FOOTBALL', 'VOLLEYBALL', 'TENNIS', 'BADMINTON', 'TABLE_TENNIS', 'PADEL', 'SQUASH', 'HOCKEY',
-  'ULTIMATE_FRISBEE', 'RUNNING', 'CYCLING', 'SWIMMING', 'ROWING', 'CLIMBING', 'HIKING', 'YOGA', 'PILATES',
-  'SPINNING', 'FITNESS', 'BOXING', 'DANCE', 'OTHER',
+  'BASKETBALL',
+  'FOOTBALL',
+  'VOLLEYBALL',
+  'TENNIS',
+  'BADMINTON',
+  'TABLE_TENNIS',
+  'PADEL',
+  'SQUASH',
+  'HOCKEY',
+  'ULTIMATE_FRISBEE',
+  'RUNNING',
+  'CYCLING',
+  'SWIMMING',
+  'ROWING',
+  'CLIMBING',
+  'HIKING',
+  'YOGA',
+  'PILATES',
+  'SPINNING',
+  'FITNESS',
+  'BOXING',
+  'DANCE',
+  'OTHER',
 ] as const;
 export type Sport = (typeof SPORTS)[number];
 export const SKILL_LEVELS = ['ANY', 'BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const;
@@ -40,14 +60,7 @@ export const JOIN_POLICIES = ['OPEN', 'APPROVAL'] as const;
 export type JoinPolicy = (typeof JOIN_POLICIES)[number];
 export type ActivityStatus = 'SCHEDULED' | 'CANCELLED';
 export type ParticipationStatus =
-  | 'HOST'
-  | 'JOINED'
-  | 'REQUESTED'
-  | 'WAITLISTED'
-  | 'DECLINED'
-  | 'WITHDRAWN'
-  | 'LEFT'
-  | 'REMOVED';
+  'HOST' | 'JOINED' | 'REQUESTED' | 'WAITLISTED' | 'DECLINED' | 'WITHDRAWN' | 'LEFT' | 'REMOVED';
 export type ActivityRelation = 'HOSTING' | 'JOINED' | 'REQUESTED' | 'WAITLISTED';
 export type TimeScope = 'UPCOMING' | 'PAST';
 

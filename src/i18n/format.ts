@@ -31,9 +31,7 @@ export function formatDateTime(iso: string, timeZone: string): string {
 
 /** "Saturday 28 November 2026" */
 export function formatLongDate(iso: string, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
 /** "18:00" */

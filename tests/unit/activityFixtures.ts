@@ -1,11 +1,4 @@
-import type {
-  Activity,
-  ActivitySummary,
-  AppNotification,
-  Page,
-  Participation,
-  PublicProfile,
-} from '@/api/types';
+import type { Activity, ActivitySummary, AppNotification, Page, Participation, PublicProfile } from '@/api/types';
 
 /** Typed activity data for component tests: valid by default, overridden where a test cares. */
 export function makePerson(overrides: Partial<PublicProfile> = {}): PublicProfile {
