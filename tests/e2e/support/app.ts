@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, signInWithForm } from './cloud';
+
+/** Demo students from the seed (README): three at KU Leuven, one at Ghent. */
+export const people = {
+  emma: { email: 'emma.peeters@student.kuleuven.be', name: 'Emma Peeters' },
+  lucas: { email: 'lucas.janssens@student.kuleuven.be', name: 'Lucas Janssens' },
+  noah: { email: 'noah.claes.1@student.kuleuven.be', name: 'Noah Claes' },
+  louise: { email: 'louise.willems.2@student.kuleuven.be', name: 'Louise Willems' },
+  sarah: { email: 'sarah.desmet@ugent.be', name: 'Sarah De Smet' },
+} as const;
+export type Person = (typeof people)[keyof typeof people];
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A browser of its own (separate cookies and storage), signed in through the real form. */
+export async function signedIn(browser: Browser, person: Person, path = '/'): Promise<Session> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(path);
+  await signInWithForm(page, person.email, DEMO_PASSWORD);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return { context, page };
+}
+
+/** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }));
+  expect(serious, `axe on ${what}`).toEqual([]);
+}
+
+/** The wall-clock date `days` from today in Brussels, and a time, as a datetime-local input wants. */
+export function brusselsInput(days: number, time: string): string {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+  return `${date}T${time}`;
+}
+
+export const uniqueTitle = (base: string) => `${base} ${Date.now().toString(36).slice(-5)}`;
+
+export interface NewActivity {
+  sport: string;
+  title: string;
+  place: string;
+  startsAt: string;
+  capacity: number;
+  approval?: boolean;
+  description?: string;
+}
+
+/** Fills the host form as a person would; the caller submits or not. */
+export async function fillActivityForm(page: Page, activity: NewActivity): Promise<void> {
+  await page.getByLabel('Sport').selectOption({ label: activity.sport });
+  await page.getByLabel('Title').fill(activity.title);
+  if (activity.description) await page.getByLabel('Description (optional)').fill(activity.description);
+  await page.getByLabel('Place').fill(activity.place);
+  await page.getByLabel('Starts at').fill(activity.startsAt);
+  await page.getByLabel('Places, you included').fill(String(activity.capacity));
+  await page
+    .getByRole('radio', { name: activity.approval ? 'I approve each request' : 'Anyone can join at once' })
+    .check();
+}
+
+/** Hosts an activity through the form and returns its page's path. */
+export async function hostActivity(page: Page, activity: NewActivity): Promise<string> {
+  await page.goto('/activities/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Host an activity' })).toBeVisible();
+  await fillActivityForm(page, activity);
+  await page.getByRole('button', { name: 'Create activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: activity.title })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
