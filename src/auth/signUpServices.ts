@@ -1,10 +1,24 @@
 import { signUp, type SignUpInput } from 'aws-amplify/auth';
+import { t } from '@/i18n';
 
 const PRE_SIGN_UP_PREFIX = /^PreSignUp failed with error\s*/;
 
+// The sign-up rule's wording (backend/src/universities/signUpRule.ts) arrives in English; these
+// sentences are shown in the user's language, with the server's list of universities kept.
+const UNIVERSITY_ONLY = /^Sign up with your university email address\. Huddle is open to: (.+)$/s;
+const INVALID_EMAIL = /^Enter a valid email address$/;
+
+function translateRuleMessage(message: string): string {
+  const universityOnly = UNIVERSITY_ONLY.exec(message);
+  if (universityOnly) return t('auth.signUp.universityOnly', { universities: universityOnly[1] });
+  if (INVALID_EMAIL.test(message)) return t('auth.signUp.invalidEmail');
+  return message;
+}
+
 /**
  * Cognito wraps the pre-sign-up trigger's refusal ("Use your university email…") as
- * "PreSignUp failed with error Use your university email….". Keep only the trigger's own words.
+ * "PreSignUp failed with error Use your university email….". Keep only the trigger's own words,
+ * in the user's language when they are the sign-up rule's.
  */
 export function readableSignUpError(error: unknown): unknown {
   if (!(error instanceof Error) || error.name !== 'UserLambdaValidationException') return error;
@@ -12,7 +26,7 @@ export function readableSignUpError(error: unknown): unknown {
     .replace(PRE_SIGN_UP_PREFIX, '')
     .replace(/\.+\s*$/, '')
     .trim();
-  const readable = new Error(message || error.message);
+  const readable = new Error(message ? translateRuleMessage(message) : error.message);
   readable.name = error.name;
   return readable;
 }

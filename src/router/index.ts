@@ -1,5 +1,12 @@
 import { watch } from 'vue';
-import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type Router,
+  type RouterHistory,
+} from 'vue-router';
+import { onLocaleChange, t } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { decideNavigation } from './guard';
 import { routes } from './routes';
@@ -15,11 +22,15 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
   });
 
-  router.afterEach((to) => {
-    document.title = to.meta.title ? `${to.meta.title} · Huddle` : 'Huddle';
-  });
+  router.afterEach(showTitle);
+  // The router lives as long as the app, so this listener is never released.
+  onLocaleChange(() => showTitle(router.currentRoute.value));
 
   return router;
+}
+
+function showTitle(route: RouteLocationNormalized): void {
+  document.title = route.meta.titleKey ? `${t(route.meta.titleKey)} · Huddle` : 'Huddle';
 }
 
 /**

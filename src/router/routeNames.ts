@@ -21,7 +21,7 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** The user needs at least one of these Cognito groups. */
     groups?: readonly string[];
-    /** Used for the document title. */
-    title?: string;
+    /** The message key of the document title, so the title follows the language. */
+    titleKey?: string;
   }
 }
