@@ -7,7 +7,7 @@ import { getMe } from '@/api/profile';
 import type { Activity } from '@/api/types';
 import HostActivityView from '@/views/HostActivityView.vue';
 import { HOST, makeActivity, makeParticipation } from './activityFixtures';
-import { deferred, makeProfile } from './fixtures';
+import { deferred, makeProfile, makeUniversity } from './fixtures';
 import { mountWithApp } from './mountWithApp';
 
 vi.mock('@/api/activities', () => ({ createActivity: vi.fn(), getActivity: vi.fn(), updateActivity: vi.fn() }));
@@ -194,6 +194,18 @@ describe('HostActivityView, create', () => {
     pending.resolve(makeActivity({ id: 'act-new' }));
     await flushPromises();
     expect(router.currentRoute.value.fullPath).toBe('/activities/act-new');
+  });
+
+  it("waits for the university's time zone, and offers a retry when it cannot be read", async () => {
+    vi.mocked(getMe).mockRejectedValueOnce(new ApiError('NetworkError', 'Network error'));
+    const { wrapper } = await mountCreate();
+    expect(wrapper.get('[role="alert"]').text()).toContain("Your university's details could not be loaded.");
+    expect(wrapper.find('form').exists()).toBe(false);
+
+    vi.mocked(getMe).mockResolvedValueOnce(makeProfile({ university: makeUniversity({ timeZone: 'Europe/London' }) }));
+    await wrapper.get('[role="alert"] button').trigger('click');
+    await flushPromises();
+    expect(wrapper.text()).toContain('Time in Europe/London');
   });
 
   it('goes back to Find', async () => {
