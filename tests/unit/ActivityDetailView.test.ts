@@ -142,6 +142,12 @@ describe('ActivityDetailView: loading and errors', () => {
     expect(people).toEqual(['Hanne Host host', 'Lucas Janssens']);
   });
 
+  it('never turns a map link with another scheme into a link', async () => {
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ mapUrl: 'javascript:alert(1)' }));
+    const wrapper = await mountDetail();
+    expect(wrapper.findAll('a').some((a) => a.text().startsWith('Open map'))).toBe(false);
+  });
+
   it('says "not found" for an activity of another university, and stops listening', async () => {
     vi.mocked(getActivity).mockRejectedValue(new ApiError('NotFound', 'The activity was not found.'));
     const wrapper = await mountDetail();
