@@ -1,7 +1,8 @@
 import { flushPromises } from '@vue/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { getMe } from '@/api/profile';
+import { setLocale } from '@/i18n';
 import HomeView from '@/views/HomeView.vue';
 import { deferred, makeProfile, makeUniversity } from './fixtures';
 import { mountWithApp } from './mountWithApp';
@@ -9,6 +10,7 @@ import { mountWithApp } from './mountWithApp';
 vi.mock('@/api/profile', () => ({ getMe: vi.fn(), subscribeToProfile: vi.fn(), updateProfile: vi.fn() }));
 
 beforeEach(() => vi.clearAllMocks());
+afterEach(() => setLocale('en'));
 
 describe('HomeView', () => {
   it('says it is loading while the profile is on its way', async () => {
@@ -42,5 +44,26 @@ describe('HomeView', () => {
     await flushPromises();
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
     expect(wrapper.text()).toContain('KU Leuven');
+  });
+
+  it('offers the next steps: find, host and my activities', async () => {
+    vi.mocked(getMe).mockResolvedValue(makeProfile());
+    const { wrapper } = await mountWithApp(HomeView);
+    const links = wrapper.findAll('a').map((link) => [link.text(), link.attributes('href')]);
+    expect(links).toEqual([
+      ['Find activities', '/activities'],
+      ['Host an activity', '/activities/new'],
+      ['My activities', '/my-activities'],
+    ]);
+  });
+
+  it('speaks Dutch, with the university still in bold', async () => {
+    await setLocale('nl');
+    vi.mocked(getMe).mockResolvedValue(makeProfile({ displayName: 'Jef' }));
+    const { wrapper } = await mountWithApp(HomeView);
+    expect(wrapper.get('h1').text()).toBe('Welkom, Jef');
+    expect(wrapper.get('p').text()).toBe('Je speelt voor KU Leuven.');
+    expect(wrapper.get('p strong').text()).toBe('KU Leuven');
+    expect(wrapper.findAll('a').map((link) => link.text())).toContain('Activiteit organiseren');
   });
 });

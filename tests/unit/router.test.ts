@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { readSignedInUser, signOut } from '@/auth/session';
+import { setLocale } from '@/i18n';
 import { createAppRouter, followSessionChanges } from '@/router';
 import { useSessionStore } from '@/stores/session';
 import { makeSessionUser } from './fixtures';
@@ -62,5 +63,20 @@ describe('app router', () => {
     session.expireSession();
     await flushPromises();
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/sign-in?redirect=/account?tab=password'));
+  });
+
+  it('titles the page in the current language, and retitles it when the language changes', async () => {
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser());
+    const { router } = setUp();
+    await router.push('/account');
+    expect(document.title).toBe('Your account · Huddle');
+    try {
+      await setLocale('nl');
+      expect(document.title).toBe('Jouw account · Huddle');
+      await router.push('/');
+      expect(document.title).toBe('Start · Huddle');
+    } finally {
+      await setLocale('en');
+    }
   });
 });

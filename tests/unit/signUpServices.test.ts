@@ -1,6 +1,7 @@
 import { signUp } from 'aws-amplify/auth';
 import { describe, expect, it, vi } from 'vitest';
 import { authenticatorServices, readableSignUpError } from '@/auth/signUpServices';
+import { setLocale } from '@/i18n';
 
 vi.mock('aws-amplify/auth', () => ({ signUp: vi.fn() }));
 
@@ -17,6 +18,30 @@ describe('readableSignUpError', () => {
     expect((readableSignUpError(error) as Error).message).toBe(
       'Sign up with your university email address (e.g. @student.kuleuven.be)',
     );
+  });
+
+  it("tells the sign-up rule in the user's language, with the server's list of universities", async () => {
+    const error = cognitoError(
+      'UserLambdaValidationException',
+      'PreSignUp failed with error Sign up with your university email address. Huddle is open to: KU Leuven (@kuleuven.be, @student.kuleuven.be)..',
+    );
+    expect((readableSignUpError(error) as Error).message).toBe(
+      'Sign up with your university email address. Huddle is open to: KU Leuven (@kuleuven.be, @student.kuleuven.be)',
+    );
+    try {
+      await setLocale('nl');
+      expect((readableSignUpError(error) as Error).message).toBe(
+        'Registreer je met het e-mailadres van je universiteit. Huddle is open voor: KU Leuven (@kuleuven.be, @student.kuleuven.be)',
+      );
+      await setLocale('fr');
+      const invalid = cognitoError(
+        'UserLambdaValidationException',
+        'PreSignUp failed with error Enter a valid email address..',
+      );
+      expect((readableSignUpError(invalid) as Error).message).toBe('Indiquez une adresse e-mail valide');
+    } finally {
+      await setLocale('en');
+    }
   });
 
   it('passes other errors through unchanged', () => {

@@ -1,0 +1,101 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
+import { getMe } from '@/api/profile';
+import { signOut } from '@/auth/session';
+import TheAppHeader from '@/components/TheAppHeader.vue';
+import { setLocale } from '@/i18n';
+import { useNotificationsStore } from '@/stores/notifications';
+import { useSessionStore } from '@/stores/session';
+import { makeProfile, makeSessionUser } from './fixtures';
+import { mountWithApp } from './mountWithApp';
+
+vi.mock('@/auth/session', () => ({ readSignedInUser: vi.fn(), signOut: vi.fn() }));
+vi.mock('@/auth/authEvents', () => ({ listenToAuthEvents: vi.fn(() => () => {}) }));
+// The real bell (it has its own tests); here it only matters whether the header shows it.
+vi.mock('@/api/notifications', () => ({
+  listNotifications: vi.fn(),
+  getUnreadCounts: vi.fn(),
+  markNotificationsRead: vi.fn(),
+  subscribeToNotifications: vi.fn(),
+}));
+vi.mock('@/api/profile', () => ({ getMe: vi.fn() }));
+
+async function mountHeader(user: ReturnType<typeof makeSessionUser> | null) {
+  const mounted = await mountWithApp(TheAppHeader);
+  const session = useSessionStore();
+  session.$patch({ status: user ? 'signedIn' : 'signedOut', user });
+  await flushPromises();
+  // The bell is its own chunk: wait for it, or be sure it is not coming.
+  if (user) await vi.waitFor(() => expect(mounted.wrapper.find(BELL).exists()).toBe(true));
+  return mounted.wrapper;
+}
+
+const BELL = 'a[href="/notifications"]';
+
+const navLinks = (wrapper: Awaited<ReturnType<typeof mountHeader>>) =>
+  wrapper.findAll('nav a').map((link) => [link.text(), link.attributes('href')]);
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  vi.mocked(getMe).mockResolvedValue(makeProfile());
+  vi.mocked(getUnreadCounts).mockResolvedValue({ notifications: 2, messages: 0 });
+  vi.mocked(subscribeToNotifications).mockReturnValue(() => {});
+});
+afterEach(async () => {
+  useNotificationsStore().stop();
+  await setLocale('en');
+  document.body.innerHTML = '';
+});
+
+describe('TheAppHeader', () => {
+  it('shows a signed-in student the main navigation, the bell, the language switcher and sign-out', async () => {
+    const wrapper = await mountHeader(makeSessionUser());
+    expect(wrapper.get('nav').attributes('aria-label')).toBe('Main');
+    expect(navLinks(wrapper)).toEqual([
+      ['Home', '/'],
+      ['Find activities', '/activities'],
+      ['My activities', '/my-activities'],
+      ['Account', '/account'],
+    ]);
+    expect(wrapper.find('select').exists()).toBe(true);
+    expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
+  });
+
+  it('adds the sports centre for staff', async () => {
+    const wrapper = await mountHeader(makeSessionUser({ groups: ['staff'] }));
+    expect(navLinks(wrapper).at(-1)).toEqual(['Sports centre', '/staff']);
+  });
+
+  it('shows a signed-out visitor only the brand and the language switcher', async () => {
+    const wrapper = await mountHeader(null);
+    expect(wrapper.find('nav').exists()).toBe(false);
+    expect(wrapper.find(BELL).exists()).toBe(false);
+    expect(wrapper.find('button').exists()).toBe(false);
+    expect(wrapper.get('label').text()).toBe('Language');
+    expect(wrapper.get('a').text()).toBe('Huddle');
+  });
+
+  it('speaks Dutch and French once chosen', async () => {
+    const wrapper = await mountHeader(makeSessionUser());
+    await setLocale('nl');
+    await flushPromises();
+    expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Start', 'Activiteiten', 'Mijn activiteiten', 'Account']);
+    expect(wrapper.get('.app-header__sign-out').text()).toBe('Uitloggen');
+
+    await setLocale('fr');
+    await flushPromises();
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Compte']);
+    expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
+  });
+
+  it('signs out from the button', async () => {
+    vi.mocked(signOut).mockResolvedValue();
+    const wrapper = await mountHeader(makeSessionUser());
+    await wrapper.get('.app-header__sign-out').trigger('click');
+    await flushPromises();
+    expect(signOut).toHaveBeenCalledTimes(1);
+    expect(useSessionStore().status).toBe('signedOut');
+  });
+});
