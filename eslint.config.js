@@ -23,7 +23,19 @@ const seamRule = (allowed) => ({
 });
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'cdk.out/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.local/**',
+      '.local-e2e/**',
+      'backend/.build/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'cdk.out/**',
+    ],
+  },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   skipFormatting,

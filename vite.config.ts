@@ -4,6 +4,7 @@ import { fileURLToPath, URL } from 'node:url';
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
+import { pruneUnusedAmplifyTokens } from './scripts/vite/pruneAmplifyTokens';
 
 // @aws-amplify/ui's package "exports" hide its per-component stylesheets (dist/styles/*.css).
 // The sign-in page imports only the ones the Authenticator uses (src/styles/amplify-authenticator.css)
@@ -51,6 +52,7 @@ export default defineConfig({
       dropMessageCompiler: true,
     }),
     dropUnusedAmplifyUiDictionaries(),
+    pruneUnusedAmplifyTokens(),
   ],
   resolve: {
     alias: {

@@ -13,7 +13,13 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-        test: { name: 'unit', environment: 'jsdom', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.ts'],
+          // Every message area in English, as a page would have it once its route resolved.
+          setupFiles: ['tests/unit/setup.ts'],
+        },
       },
       {
         test: {

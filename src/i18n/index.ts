@@ -1,5 +1,5 @@
 import { createI18n, type Composer } from 'petite-vue-i18n';
-import en from './locales/en';
+import { flattenArea } from './flattenArea';
 
 // petite-vue-i18n: the translation-only subset of Vue I18n (≈5 KB gz less than vue-i18n, see
 // scripts/size.ts). Dates use Intl directly (./format.ts). Components import useI18n from here.
@@ -32,18 +32,26 @@ export function preferredLocale(): Locale {
   return 'en';
 }
 
-// English is in the entry (it is the fallback for any missing key); Dutch and French are
-// separate chunks, fetched only by those who choose them.
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
-  nl: () => import('./locales/nl'),
-  fr: () => import('./locales/fr'),
-};
+/**
+ * Messages come in areas (one JSON file per area and language, compiled at build time) and each
+ * file is its own small chunk: a page fetches only the areas it shows, in the one language in use.
+ * Routes name their areas (meta.i18n, loaded by the router before the page resolves); the shell's
+ * areas (header, errors) load before the first paint. A language switch loads, in the new language,
+ * every area already in use.
+ */
+const areaFiles = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
+
+/** What the header, the error and loading messages and every page title need. */
+export const SHELL_AREAS = ['common', 'errors'] as const;
+
+const areasInUse = new Set<string>(SHELL_AREAS);
+const loadedAreas = new Set<string>();
 
 export const i18n = createI18n({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en } as never,
+  messages: {},
   missingWarn: !import.meta.env.PROD,
   fallbackWarn: false,
 });
@@ -68,12 +76,32 @@ export function currentLocale(): Locale {
   return isLocale(value) ? value : 'en';
 }
 
-/** Loads the language if needed, switches to it, remembers the choice and tells the page. */
+/** Fetches these areas' messages (in the current language, or `locale`) unless already there. */
+export async function loadAreas(areas: readonly string[], locale: Locale = currentLocale()): Promise<void> {
+  await Promise.all(
+    areas.map(async (area) => {
+      areasInUse.add(area);
+      const key = `${locale}/${area}`;
+      if (loadedAreas.has(key)) return;
+      const load = areaFiles[`./locales/${key}.json`];
+      if (!load) throw new Error(`No messages for ${key}.`);
+      translator.mergeLocaleMessage(locale, flattenArea(area, await load()) as never);
+      loadedAreas.add(key);
+    }),
+  );
+}
+
+/** Loads every area of a language at once (tests, and tools that need them all). */
+export function loadAllAreas(locale: Locale = currentLocale()): Promise<void> {
+  const areas = Object.keys(areaFiles)
+    .filter((path) => path.startsWith(`./locales/${locale}/`))
+    .map((path) => /([^/]+)\.json$/.exec(path)![1]!);
+  return loadAreas(areas, locale);
+}
+
+/** Loads the language's messages for every area in use, then switches to it and remembers it. */
 export async function setLocale(locale: Locale): Promise<void> {
-  if (!translator.availableLocales.includes(locale) && locale !== 'en') {
-    const messages = (await loaders[locale]()).default;
-    translator.setLocaleMessage(locale, messages as never);
-  }
+  await loadAreas([...areasInUse], locale);
   translator.locale.value = locale;
   document.documentElement.lang = locale;
   try {

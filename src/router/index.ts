@@ -6,7 +6,7 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router';
-import { onLocaleChange, t } from '@/i18n';
+import { loadAreas, onLocaleChange, t } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { decideNavigation } from './guard';
 import { routes } from './routes';
@@ -21,6 +21,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     await session.ensureLoaded();
     return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
   });
+
+  // After the guards, so a refused page's messages are never fetched.
+  router.beforeResolve((to) => loadAreas(to.meta.i18n ?? []));
 
   router.afterEach(showTitle);
   // The router lives as long as the app, so this listener is never released.

@@ -93,7 +93,9 @@ test('an email outside the served universities is refused with the rule shown', 
   await page.getByLabel('Password', { exact: true }).fill('Outside-pass-1');
   await page.getByLabel('Confirm Password').fill('Outside-pass-1');
   await page.getByRole('button', { name: 'Create Account' }).click();
-  await expect(page.getByText(/Sign up with your university email address\. Huddle is open to: .*KU Leuven/)).toBeVisible();
+  await expect(
+    page.getByText(/Sign up with your university email address\. Huddle is open to: .*KU Leuven/),
+  ).toBeVisible();
   // What the user typed is still there to correct.
   await expect(page.getByLabel('University email')).toHaveValue('someone@gmail.com');
 });

@@ -1,0 +1,8 @@
+import { beforeEach } from 'vitest';
+import { loadAllAreas, setLocale } from '@/i18n';
+
+// Each test starts in English with every area loaded, whatever language the previous test chose.
+beforeEach(async () => {
+  await loadAllAreas('en');
+  await setLocale('en');
+});
