@@ -17,10 +17,25 @@ export interface Session {
   page: Page;
 }
 
+const missingMessages = new WeakMap<Page, string[]>();
+
+/**
+ * Every message key the page asked for but its areas did not hold (vue-i18n warns in the dev
+ * build): a page showing a raw key fails the journey at its next accessibility check.
+ */
+function watchForMissingMessages(page: Page): void {
+  const missing: string[] = [];
+  missingMessages.set(page, missing);
+  page.on('console', (message) => {
+    if (/Not found '.+' key/.test(message.text())) missing.push(message.text());
+  });
+}
+
 /** A browser of its own (separate cookies and storage), signed in through the real form. */
 export async function signedIn(browser: Browser, person: Person, path = '/'): Promise<Session> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  watchForMissingMessages(page);
   await page.goto(path);
   await signInWithForm(page, person.email, DEMO_PASSWORD);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
@@ -39,6 +54,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
       nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
     }));
   expect(serious, `axe on ${what}`).toEqual([]);
+  expect(missingMessages.get(page) ?? [], `missing messages on ${what}`).toEqual([]);
 }
 
 /** The wall-clock date `days` from today in Brussels, and a time, as a datetime-local input wants. */
