@@ -153,9 +153,9 @@ test('a start time in the past is refused next to the field, and nothing typed i
   await expect(emma.page).toHaveURL(/\/activities\/new$/);
 
   await expect(emma.page.getByLabel('Sport')).toHaveValue('TENNIS');
-  await expect(emma.page.getByLabel('Title')).toHaveValue(activity.title);
+  await expect(emma.page.getByLabel('Title', { exact: true })).toHaveValue(activity.title);
   await expect(emma.page.getByLabel('Description (optional)')).toHaveValue(activity.description);
-  await expect(emma.page.getByLabel('Place')).toHaveValue(activity.place);
+  await expect(emma.page.getByLabel('Place', { exact: true })).toHaveValue(activity.place);
   await expect(startsAt).toHaveValue(activity.startsAt);
   await expect(emma.page.getByLabel('Places, you included')).toHaveValue('4');
   await expectAccessible(emma.page, 'the host form with an error');

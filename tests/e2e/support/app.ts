@@ -80,9 +80,9 @@ export interface NewActivity {
 /** Fills the host form as a person would; the caller submits or not. */
 export async function fillActivityForm(page: Page, activity: NewActivity): Promise<void> {
   await page.getByLabel('Sport').selectOption({ label: activity.sport });
-  await page.getByLabel('Title').fill(activity.title);
+  await page.getByLabel('Title', { exact: true }).fill(activity.title);
   if (activity.description) await page.getByLabel('Description (optional)').fill(activity.description);
-  await page.getByLabel('Place').fill(activity.place);
+  await page.getByLabel('Place', { exact: true }).fill(activity.place);
   await page.getByLabel('Starts at').fill(activity.startsAt);
   await page.getByLabel('Places, you included').fill(String(activity.capacity));
   await page
