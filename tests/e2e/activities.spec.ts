@@ -52,7 +52,7 @@ test('an approval-only activity: request, live approval, waitlist and live promo
     await expect(lucas.page.getByText('Your request is waiting for the host.')).toBeVisible();
 
     // Emma's page and bell change without a reload.
-    await expect(host.page.getByText('I can bring a ball!')).toBeVisible();
+    await expect(host.page.getByText('I can bring a ball!').first()).toBeVisible();
     await expect(host.page.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
     await host.page.getByRole('button', { name: `Approve ${people.lucas.name}` }).click();
     await expect(lucas.page.getByText("You're going.")).toBeVisible();
@@ -77,7 +77,9 @@ test('an approval-only activity: request, live approval, waitlist and live promo
     await expect(bell).toBeVisible();
     await bell.click();
     await expect(noah.page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
-    await expect(noah.page.getByText(`A place opened up: you're now going to “${title}”`)).toBeVisible();
+    await expect(
+      noah.page.getByRole('main').getByText(`A place opened up: you're now going to “${title}”`),
+    ).toBeVisible();
     await expectAccessible(noah.page, 'the notifications page');
   });
 
