@@ -1,5 +1,5 @@
 import { I18n } from 'aws-amplify/utils';
-import type { AuthenticatorDictionary } from '@/i18n/amplifyUi/texts';
+import type { AuthenticatorDictionary, AuthenticatorLaterDictionary } from '@/i18n/amplifyUi/texts';
 import { currentLocale, onLocaleChange, t, type Locale } from '@/i18n';
 
 /**
@@ -19,16 +19,23 @@ export const SIGN_UP_FIELD_TEXTS = [
   'auth.signUp.emailPlaceholder',
 ] as const;
 
-// One chunk per language, fetched only when that language is chosen. English needs none.
-const dictionaries: Record<Exclude<Locale, 'en'>, () => Promise<{ default: AuthenticatorDictionary }>> = {
+// Two chunks per language, fetched only when that language is chosen; English needs none. The
+// sign-in screen's texts come before the form shows; the other screens' texts, checks and errors
+// right after, since they appear only after a click (npm run size counts the first on sign-in).
+type Loader<T> = Record<Exclude<Locale, 'en'>, () => Promise<{ default: T }>>;
+const formTexts: Loader<AuthenticatorDictionary> = {
   nl: () => import('@/i18n/amplifyUi/nl'),
   fr: () => import('@/i18n/amplifyUi/fr'),
 };
+const laterTexts: Loader<AuthenticatorLaterDictionary> = {
+  nl: () => import('@/i18n/amplifyUi/nlLater'),
+  fr: () => import('@/i18n/amplifyUi/frLater'),
+};
 
-async function loadDictionary(locale: Locale): Promise<Partial<AuthenticatorDictionary>> {
+async function loadDictionary<T>(loaders: Loader<T>, locale: Locale): Promise<Partial<T>> {
   if (locale === 'en') return {};
   try {
-    return (await dictionaries[locale]()).default;
+    return (await loaders[locale]()).default;
   } catch {
     // Offline or a stale deploy: Amplify's English texts beat a form that never shows.
     return {};
@@ -44,13 +51,15 @@ export function followLocaleInAuthenticator(onApplied: (locale: Locale) => void)
   let latest = 0;
   const apply = async (locale: Locale): Promise<void> => {
     const run = ++latest;
-    const dictionary = await loadDictionary(locale);
+    const dictionary = await loadDictionary(formTexts, locale);
     // A quicker, later choice already won: do not switch back to this one.
     if (run !== latest) return;
     const ownTexts = Object.fromEntries(SIGN_UP_FIELD_TEXTS.map((key) => [key, t(key)]));
     I18n.putVocabulariesForLanguage(locale, { ...dictionary, ...ownTexts });
     I18n.setLanguage(locale);
     onApplied(locale);
+    const later = await loadDictionary(laterTexts, locale);
+    if (run === latest) I18n.putVocabulariesForLanguage(locale, later);
   };
   void apply(currentLocale());
   const stop = onLocaleChange((locale) => void apply(locale));

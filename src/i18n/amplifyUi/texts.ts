@@ -10,16 +10,30 @@
  * 20 languages (~20 KB gz) in the sign-in chunk; ours are loaded one language at a time.
  * A type, so nl.ts and fr.ts fail to compile when one of them misses or invents a key.
  */
+/** What the sign-in screen shows first: fetched before the form appears. */
 export type AuthenticatorText =
-  // Tabs, buttons and headings
   | 'Sign In'
   | 'Sign in'
   | 'Signing in'
   | 'Sign in to your account'
   | 'Create Account'
+  | 'Forgot your password?'
+  | 'Loading'
+  | 'or'
+  | 'Dismiss alert'
+  | 'Show password'
+  | 'Hide password'
+  | 'Email'
+  | 'Enter your Email'
+  | 'Enter your email'
+  | 'Password'
+  | 'Enter your Password';
+
+/** Everything shown after a click (create account, confirm, reset) and the checks and errors: fetched right after. */
+export type AuthenticatorLaterText =
+  // Tabs, buttons and headings
   | 'Creating Account'
   | 'Create a new account'
-  | 'Forgot your password?'
   | 'Forgot password?'
   | 'Forgot Password?'
   | 'Reset your password'
@@ -41,20 +55,10 @@ export type AuthenticatorText =
   | 'Verify'
   | 'Verify Contact'
   | 'Account recovery requires verified contact information'
-  | 'Loading'
-  | 'or'
-  | 'Dismiss alert'
-  | 'Show password'
-  | 'Hide password'
   // Field labels and placeholders
-  | 'Email'
-  | 'Enter your Email'
-  | 'Enter your email'
   | 'Username'
   | 'Enter your username'
   | 'Enter your Username'
-  | 'Password'
-  | 'Enter your Password'
   | 'Confirm Password'
   | 'Please confirm your Password'
   | 'New Password'
@@ -111,3 +115,4 @@ export type AuthenticatorText =
   | 'Invalid password';
 
 export type AuthenticatorDictionary = Record<AuthenticatorText, string>;
+export type AuthenticatorLaterDictionary = Record<AuthenticatorLaterText, string>;
