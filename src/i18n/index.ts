@@ -76,8 +76,19 @@ export function currentLocale(): Locale {
   return isLocale(value) ? value : 'en';
 }
 
-/** Fetches these areas' messages (in the current language, or `locale`) unless already there. */
-export async function loadAreas(areas: readonly string[], locale: Locale = currentLocale()): Promise<void> {
+/** The language a switch is loading, while it does: pages opened meanwhile need both. */
+let switchingTo: Locale | null = null;
+
+/**
+ * Fetches these areas' messages unless already there: in `locale`, or else in the current
+ * language and, during a switch, in the language being switched to.
+ */
+export async function loadAreas(areas: readonly string[], locale?: Locale): Promise<void> {
+  const locales = locale ? [locale] : [...new Set([currentLocale(), switchingTo ?? currentLocale()])];
+  await Promise.all(locales.map((each) => loadAreasIn(areas, each)));
+}
+
+async function loadAreasIn(areas: readonly string[], locale: Locale): Promise<void> {
   await Promise.all(
     areas.map(async (area) => {
       areasInUse.add(area);
@@ -101,7 +112,12 @@ export function loadAllAreas(locale: Locale = currentLocale()): Promise<void> {
 
 /** Loads the language's messages for every area in use, then switches to it and remembers it. */
 export async function setLocale(locale: Locale): Promise<void> {
-  await loadAreas([...areasInUse], locale);
+  switchingTo = locale;
+  try {
+    await loadAreas([...areasInUse], locale);
+  } finally {
+    if (switchingTo === locale) switchingTo = null;
+  }
   translator.locale.value = locale;
   document.documentElement.lang = locale;
   try {
