@@ -57,3 +57,18 @@ export function peopleToNotifyOnCancel(activity: Pick<Activity, 'participants' |
   const going = activity.participants.filter((p) => p.status !== 'HOST').length;
   return going + activity.waitlist.length + activity.requests.length;
 }
+
+export type RefusalReason = 'forbidden' | 'conflict' | 'notFound' | 'network' | 'invalid' | 'other';
+
+const REFUSAL_REASONS = new Map<string, RefusalReason>([
+  ['Forbidden', 'forbidden'],
+  ['Conflict', 'conflict'],
+  ['NotFound', 'notFound'],
+  ['NetworkError', 'network'],
+  ['ValidationError', 'invalid'],
+]);
+
+/** Which translated sentence explains a refused action; the server's own message is English only. */
+export function refusalReason(errorType: string): RefusalReason {
+  return REFUSAL_REASONS.get(errorType) ?? 'other';
+}

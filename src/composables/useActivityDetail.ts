@@ -6,18 +6,21 @@ import {
   leaveActivity,
   removeParticipant,
   respondToJoinRequest,
-  subscribeToActivity,
 } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
 import type { Activity } from '@/api/types';
 import { useUniversityStore } from '@/stores/university';
+import { followActivityLive } from './followActivityLive';
+import { useStartClock } from './useStartClock';
 
 /** The activity is not (or no longer) there for this user: another university, deleted, or a bad id. */
 const isGone = (error: ApiError) => error.errorType === 'NotFound' || error.errorType === 'Forbidden';
 
 /**
  * One activity's detail page: loads it, follows its live changes until the page closes or the id
- * changes, and runs the participation actions, refetching after each so the page shows the truth.
+ * changes (catching up after drops: see followActivityLive), and runs the participation actions,
+ * refetching after each so the page shows the truth. Actions resolve to the server's answer, or
+ * null when refused (the reason is then in actionError).
  */
 export function useActivityDetail(id: Ref<string>) {
   const university = useUniversityStore();
@@ -28,16 +31,17 @@ export function useActivityDetail(id: Ref<string>) {
   const actionError = ref<ApiError | null>(null);
   const liveLost = ref(false);
   const notFound = computed(() => loadError.value !== null && isGone(loadError.value));
+  const now = useStartClock(activity);
 
   // Bumped whenever the page switches to another id: answers for the old id are dropped.
   let generation = 0;
-  let unsubscribe: (() => void) | undefined;
+  let stopFollowing: (() => void) | undefined;
   let inFlight: Promise<void> | null = null;
   let queued = false;
 
   function stopLive(): void {
-    unsubscribe?.();
-    unsubscribe = undefined;
+    stopFollowing?.();
+    stopFollowing = undefined;
   }
 
   async function fetchOnce(gen: number): Promise<void> {
@@ -79,11 +83,13 @@ export function useActivityDetail(id: Ref<string>) {
   }
 
   async function load(): Promise<void> {
+    const gen = generation;
     loading.value = true;
     loadError.value = null;
     // Times need the university's zone; without it they fall back to the launch zone (the store's rule).
     await Promise.all([refresh(), university.ensureLoaded().catch(() => undefined)]);
-    loading.value = false;
+    // A load for an id the page has left must not end the loading of the current one.
+    if (gen === generation) loading.value = false;
   }
 
   function start(activityId: string): void {
@@ -95,29 +101,31 @@ export function useActivityDetail(id: Ref<string>) {
     actionError.value = null;
     liveLost.value = false;
     // Listen before loading, so a change made while the first read runs is not missed.
-    unsubscribe = subscribeToActivity(
-      activityId,
-      () => void refresh(),
-      () => {
+    stopFollowing = followActivityLive(activityId, {
+      stale: () => void refresh(),
+      lost: () => {
         liveLost.value = true;
       },
-    );
+      resumed: () => {
+        liveLost.value = false;
+        void refresh();
+      },
+    });
     void load();
   }
 
-  /** Resolves true when the action succeeded; on failure the error is in actionError. */
-  async function act(action: () => Promise<unknown>): Promise<boolean> {
+  async function act<T>(action: () => Promise<T>): Promise<{ result: T } | null> {
     pending.value = true;
     actionError.value = null;
     try {
-      await action();
+      const result = await action();
       await refresh();
-      return true;
+      return { result };
     } catch (reason) {
       actionError.value = toApiError(reason);
       // The refusal may mean the page is out of date (already answered, just cancelled): catch up.
       void refresh();
-      return false;
+      return null;
     } finally {
       pending.value = false;
     }
@@ -137,6 +145,7 @@ export function useActivityDetail(id: Ref<string>) {
     pending,
     actionError,
     liveLost,
+    now,
     load,
     join: (note?: string) => act(() => joinActivity(id.value, note?.trim() || undefined)),
     leave: () => act(() => leaveActivity(id.value)),

@@ -223,17 +223,36 @@ describe('ActivityDetailView: my one action', () => {
     expect(joinActivity).not.toHaveBeenCalled();
   });
 
-  it("keeps the typed note and shows the server's message when the request is refused", async () => {
+  it("keeps the typed note and explains a refusal in the reader's language, the server's words under it", async () => {
     vi.mocked(getActivity).mockResolvedValue(makeActivity({ joinPolicy: 'APPROVAL' }));
     vi.mocked(joinActivity).mockRejectedValueOnce(new ApiError('Forbidden', "You can't join this activity."));
     const wrapper = await mountDetail();
     await click(wrapper, 'Ask to join');
     await wrapper.get('#join-note').setValue('Left-footed, can play in goal');
     await click(wrapper, 'Send request');
-    expect(wrapper.get('section[aria-label="Taking part"] [role="alert"]').text()).toBe(
-      "You can't join this activity.",
-    );
+    const alert = wrapper.get('section[aria-label="Taking part"] [role="alert"]');
+    expect(alert.get('.form__error').text()).toBe("That didn't work: you're not allowed to do this.");
+    expect(alert.get('.muted').text()).toBe("You can't join this activity.");
     expect(wrapper.get<HTMLTextAreaElement>('#join-note').element.value).toBe('Left-footed, can play in goal');
+  });
+
+  it.each([
+    ['Conflict', "That didn't work: the activity changed in the meantime."],
+    ['NotFound', "That didn't work: the activity or this person is no longer there."],
+    [
+      'NetworkError',
+      "That didn't work: there is no connection with the server. Check your internet connection and try again.",
+    ],
+    ['ValidationError', "That didn't work: something in the request isn't valid."],
+    ['Unknown', "That didn't work. Please try again."],
+  ])('says what a %s refusal of Leave means', async (errorType, sentence) => {
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ myParticipation: makeParticipation() }));
+    vi.mocked(leaveActivity).mockRejectedValueOnce(new ApiError(errorType, 'Server detail in English.'));
+    const wrapper = await mountDetail();
+    await click(wrapper, 'Leave');
+    const alert = wrapper.get('section[aria-label="Taking part"] [role="alert"]');
+    expect(alert.get('.form__error').text()).toBe(sentence);
+    expect(alert.get('.muted').text()).toBe('Server detail in English.');
   });
 
   it('lets someone going leave', async () => {
@@ -318,6 +337,90 @@ describe('ActivityDetailView: the host', () => {
     expect(removeParticipant).not.toHaveBeenCalled();
     await click(wrapper, 'Remove Lucas Janssens');
     expect(removeParticipant).toHaveBeenCalledWith('act-1', 'sub-lucas');
+  });
+
+  const requestNews = (wrapper: Mounted) => wrapper.get('section[aria-labelledby="requests-title"] [role="status"]');
+
+  it('announces an approval next to the requests and moves on to the next request', async () => {
+    vi.mocked(getActivity).mockResolvedValue(hosting({ joinPolicy: 'APPROVAL', requests }));
+    vi.mocked(respondToJoinRequest).mockResolvedValue(makeParticipation({ user: LUCAS, status: 'JOINED' }));
+    const wrapper = await mountDetail();
+    expect(requestNews(wrapper).text()).toBe('');
+
+    vi.mocked(getActivity).mockResolvedValue(
+      hosting({
+        joinPolicy: 'APPROVAL',
+        requests: [requests[1]!],
+        participants: [hostParticipation, makeParticipation({ user: LUCAS })],
+      }),
+    );
+    await click(wrapper, 'Approve Lucas Janssens');
+    expect(requestNews(wrapper).text()).toBe('Lucas Janssens is going.');
+    expect(document.activeElement).toBe(buttonNamed(wrapper, 'Approve Noah Claes')!.element);
+  });
+
+  it('says when an approval puts someone on the waitlist, going to the request before it when it was last', async () => {
+    vi.mocked(getActivity).mockResolvedValue(hosting({ joinPolicy: 'APPROVAL', freePlaces: 0, requests }));
+    vi.mocked(respondToJoinRequest).mockResolvedValue(
+      makeParticipation({ user: NOAH, status: 'WAITLISTED', position: 1 }),
+    );
+    const wrapper = await mountDetail();
+    vi.mocked(getActivity).mockResolvedValue(
+      hosting({ joinPolicy: 'APPROVAL', freePlaces: 0, requests: [requests[0]!] }),
+    );
+    await click(wrapper, 'Approve Noah Claes');
+    expect(requestNews(wrapper).text()).toBe('Noah Claes is on the waitlist.');
+    expect(document.activeElement).toBe(buttonNamed(wrapper, 'Approve Lucas Janssens')!.element);
+  });
+
+  it('announces a decline and moves focus to the Requests heading when none are left', async () => {
+    vi.mocked(getActivity).mockResolvedValue(hosting({ joinPolicy: 'APPROVAL', requests: [requests[0]!] }));
+    vi.mocked(respondToJoinRequest).mockResolvedValue(makeParticipation({ user: LUCAS, status: 'DECLINED' }));
+    const wrapper = await mountDetail();
+    vi.mocked(getActivity).mockResolvedValue(hosting({ joinPolicy: 'APPROVAL', requests: [] }));
+    await click(wrapper, 'Decline Lucas Janssens');
+    expect(requestNews(wrapper).text()).toBe('Request declined.');
+    const heading = wrapper.get('#requests-title');
+    expect(heading.attributes('tabindex')).toBe('-1');
+    expect(document.activeElement).toBe(heading.element);
+    expect(wrapper.text()).toContain('No requests are waiting for your answer.');
+  });
+
+  it('announces nothing and keeps focus when an answer is refused, explaining why in the panel', async () => {
+    vi.mocked(getActivity).mockResolvedValue(hosting({ joinPolicy: 'APPROVAL', requests }));
+    vi.mocked(respondToJoinRequest).mockRejectedValueOnce(new ApiError('Conflict', 'Already answered.'));
+    const wrapper = await mountDetail();
+    const approve = buttonNamed(wrapper, 'Approve Lucas Janssens')!;
+    (approve.element as HTMLButtonElement).focus();
+    await click(wrapper, 'Approve Lucas Janssens');
+    expect(requestNews(wrapper).text()).toBe('');
+    expect(document.activeElement).toBe(approve.element);
+    expect(wrapper.get('section[aria-label="Taking part"] [role="alert"]').text()).toContain(
+      "That didn't work: the activity changed in the meantime.",
+    );
+  });
+
+  it('announces a removal in that list and moves focus to its heading', async () => {
+    const noahWaiting = makeParticipation({ user: NOAH, status: 'WAITLISTED', position: 1 });
+    vi.mocked(getActivity).mockResolvedValue(
+      hosting({ participants: [hostParticipation, makeParticipation({ user: LUCAS })], waitlist: [noahWaiting] }),
+    );
+    vi.mocked(removeParticipant).mockResolvedValue(makeParticipation({ user: LUCAS, status: 'REMOVED' }));
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const wrapper = await mountDetail();
+    const news = (list: string) => wrapper.get(`section[aria-labelledby="${list}-title"] [role="status"]`);
+
+    vi.mocked(getActivity).mockResolvedValue(hosting({ waitlist: [noahWaiting] }));
+    await click(wrapper, 'Remove Lucas Janssens');
+    expect(news('participants').text()).toBe('Lucas Janssens was removed.');
+    expect(news('waitlist').text()).toBe('');
+    expect(document.activeElement).toBe(wrapper.get('#participants-title').element);
+
+    vi.mocked(getActivity).mockResolvedValue(hosting());
+    await click(wrapper, 'Remove Noah Claes');
+    expect(news('waitlist').text()).toBe('Noah Claes was removed.');
+    expect(news('participants').text()).toBe('');
+    expect(document.activeElement).toBe(wrapper.get('#waitlist-title').element);
   });
 
   it('cancels through a dialog that says how many people will be told', async () => {
@@ -419,6 +522,177 @@ describe('ActivityDetailView: live', () => {
     mounted.splice(mounted.indexOf(wrapper), 1);
     wrapper.unmount();
     expect(unsubscribe).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** Timers faked too, for the tests that wait for a retry or for the start. */
+function fakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  vi.setSystemTime(NOW);
+}
+
+/** The error callback the page gave its latest subscribeToActivity. */
+function liveError(): (error: Error) => void {
+  return vi.mocked(subscribeToActivity).mock.calls.at(-1)![2]!;
+}
+const connectionClosed = () => new ApiError('NetworkError', 'Connection closed');
+const fetchesOf = (id: string) => vi.mocked(getActivity).mock.calls.filter(([asked]) => asked === id).length;
+
+describe('ActivityDetailView: catching up after a drop', () => {
+  it('reads the activity again when the tab becomes visible, not when it is hidden', async () => {
+    await mountDetail();
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flushPromises();
+    expect(getActivity).toHaveBeenCalledTimes(1);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flushPromises();
+    expect(getActivity).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the activity again when the browser is back online', async () => {
+    const wrapper = await mountDetail();
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ participantCount: 4, freePlaces: 4 }));
+    window.dispatchEvent(new Event('online'));
+    await flushPromises();
+    expect(getActivity).toHaveBeenCalledTimes(2);
+    expect(wrapper.text()).toContain('4 of 8 places taken');
+  });
+
+  it('announces a lost connection, listens again after 2 s doubling up to 60 s, and catches up', async () => {
+    fakeTimers();
+    const wrapper = await mountDetail();
+    const live = wrapper.get('.activity-detail__live');
+    expect(live.attributes('role')).toBe('status');
+    expect(live.text()).toBe('');
+
+    let subscriptions = 1;
+    for (const wait of [2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]) {
+      liveError()(connectionClosed());
+      await flushPromises();
+      expect(live.text()).toBe(
+        'Live updates stopped. Reconnecting… The page catches up as soon as the connection is back.',
+      );
+      expect(unsubscribe).toHaveBeenCalledTimes(subscriptions);
+      vi.advanceTimersByTime(wait - 1);
+      expect(subscribeToActivity).toHaveBeenCalledTimes(subscriptions);
+      vi.advanceTimersByTime(1);
+      subscriptions += 1;
+      expect(subscribeToActivity).toHaveBeenCalledTimes(subscriptions);
+      expect(subscribeToActivity).toHaveBeenLastCalledWith('act-1', expect.any(Function), expect.any(Function));
+      await flushPromises();
+      // Listening again, and reading what was missed in between.
+      expect(getActivity).toHaveBeenCalledTimes(subscriptions);
+      expect(live.text()).toBe('');
+    }
+  });
+
+  it('starts again from 2 s once a change arrives, and at once when the browser is back online', async () => {
+    fakeTimers();
+    await mountDetail();
+    liveError()(connectionClosed());
+    vi.advanceTimersByTime(2_000);
+    liveError()(connectionClosed());
+    window.dispatchEvent(new Event('online'));
+    expect(subscribeToActivity).toHaveBeenCalledTimes(3);
+
+    liveChange()(change('JOINED'));
+    liveError()(connectionClosed());
+    vi.advanceTimersByTime(2_000);
+    expect(subscribeToActivity).toHaveBeenCalledTimes(4);
+  });
+
+  it('ignores a late error from a subscription it already replaced', async () => {
+    fakeTimers();
+    await mountDetail();
+    const firstError = liveError();
+    firstError(connectionClosed());
+    vi.advanceTimersByTime(2_000);
+    firstError(connectionClosed());
+    vi.advanceTimersByTime(60_000);
+    expect(subscribeToActivity).toHaveBeenCalledTimes(2);
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+  });
+
+  it('releases the retry timer, the start timer and the listeners when the page closes', async () => {
+    fakeTimers();
+    const wrapper = await mountDetail();
+    liveError()(connectionClosed());
+    mounted.splice(mounted.indexOf(wrapper), 1);
+    wrapper.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(120_000);
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flushPromises();
+    expect(subscribeToActivity).toHaveBeenCalledTimes(1);
+    expect(getActivity).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops the old id’s retry and listeners when the id changes', async () => {
+    fakeTimers();
+    await mountDetail();
+    liveError()(connectionClosed());
+    activityId.value = 'act-2';
+    await flushPromises();
+    vi.advanceTimersByTime(120_000);
+    window.dispatchEvent(new Event('online'));
+    await flushPromises();
+    expect(vi.mocked(subscribeToActivity).mock.calls.map(([id]) => id)).toEqual(['act-1', 'act-2']);
+    expect(fetchesOf('act-1')).toBe(1);
+    expect(fetchesOf('act-2')).toBe(2);
+  });
+});
+
+describe('ActivityDetailView: time and races', () => {
+  const inOneHour = new Date(NOW.getTime() + 3_600_000).toISOString();
+  const inTwoHours = new Date(NOW.getTime() + 7_200_000).toISOString();
+
+  it('takes the actions away when the activity starts while the page is open', async () => {
+    fakeTimers();
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ startsAt: inOneHour }));
+    const wrapper = await mountDetail();
+    vi.advanceTimersByTime(3_599_999);
+    await flushPromises();
+    expect(buttonTexts(wrapper)).toEqual(['Join']);
+    vi.advanceTimersByTime(1);
+    await flushPromises();
+    expect(status(wrapper).text()).toBe('This activity has already started: nobody can join or leave any more.');
+    expect(buttonTexts(wrapper)).toEqual([]);
+  });
+
+  it('follows a start time moved by a refetch, keeping a single timer', async () => {
+    fakeTimers();
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ startsAt: inOneHour }));
+    const wrapper = await mountDetail();
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ startsAt: inTwoHours }));
+    liveChange()(change('UPDATED'));
+    await flushPromises();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(3_600_000);
+    await flushPromises();
+    expect(buttonTexts(wrapper)).toEqual(['Join']);
+    vi.advanceTimersByTime(3_600_000);
+    await flushPromises();
+    expect(buttonTexts(wrapper)).toEqual([]);
+  });
+
+  it('keeps loading the new activity when the id changes during the first load', async () => {
+    const first = deferred<Activity>();
+    const second = deferred<Activity>();
+    vi.mocked(getActivity).mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+    const wrapper = await mountDetail();
+    activityId.value = 'act-2';
+    await flushPromises();
+    first.resolve(makeActivity());
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('Activity');
+    expect(wrapper.text()).toContain('Loading the activity…');
+
+    second.resolve(makeActivity({ id: 'act-2', title: 'Padel at De Nayer' }));
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('Padel at De Nayer');
   });
 });
 

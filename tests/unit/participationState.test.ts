@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participationAction, peopleToNotifyOnCancel } from '@/activities/participationState';
+import { participationAction, peopleToNotifyOnCancel, refusalReason } from '@/activities/participationState';
 import type { ParticipationStatus } from '@/api/types';
 import { HOST, makeActivity, makeParticipation, makePerson } from './activityFixtures';
 
@@ -81,5 +81,18 @@ describe('peopleToNotifyOnCancel', () => {
     });
     expect(peopleToNotifyOnCancel(activity)).toBe(4);
     expect(peopleToNotifyOnCancel(makeActivity())).toBe(0);
+  });
+});
+
+describe('refusalReason', () => {
+  it('picks the sentence for each errorType the actions can meet, and a general one for the rest', () => {
+    expect(refusalReason('Forbidden')).toBe('forbidden');
+    expect(refusalReason('Conflict')).toBe('conflict');
+    expect(refusalReason('NotFound')).toBe('notFound');
+    expect(refusalReason('NetworkError')).toBe('network');
+    expect(refusalReason('ValidationError')).toBe('invalid');
+    for (const other of ['Unauthorized', 'Unknown', '', 'constructor', 'toString']) {
+      expect(refusalReason(other)).toBe('other');
+    }
   });
 });
