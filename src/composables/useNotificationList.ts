@@ -8,10 +8,18 @@ export const PAGE_SIZE = 20;
 
 const newestFirst = (a: AppNotification, b: AppNotification) => b.createdAt.localeCompare(a.createdAt);
 
-/** Adds `incoming` to `known` without duplicates (a live arrival may also be on a page), newest first. */
+/**
+ * Adds `incoming` to `known` without duplicates (a live arrival may also be on a page), newest first.
+ * A notification on both takes the incoming (fresher) version, except that read never turns back
+ * into unread: it may have been marked read here while that answer was on its way.
+ */
 function merge(known: AppNotification[], incoming: AppNotification[]): AppNotification[] {
-  const ids = new Set(known.map((n) => n.id));
-  return [...known, ...incoming.filter((n) => !ids.has(n.id))].sort(newestFirst);
+  const byId = new Map(known.map((n) => [n.id, n]));
+  for (const fresh of incoming) {
+    const old = byId.get(fresh.id);
+    byId.set(fresh.id, old?.readAt && !fresh.readAt ? { ...fresh, readAt: old.readAt } : fresh);
+  }
+  return [...byId.values()].sort(newestFirst);
 }
 
 /**
@@ -28,6 +36,8 @@ export function useNotificationList() {
   const moreError = ref<ApiError | null>(null);
   const marking = ref(false);
   const markError = ref<ApiError | null>(null);
+  let firstPageLoaded = false;
+  let refreshing = false;
 
   const hasUnread = computed(() => store.unreadCount > 0 || items.value.some((n) => !n.readAt));
 
@@ -38,10 +48,36 @@ export function useNotificationList() {
       const page = await listNotifications({ limit: PAGE_SIZE });
       items.value = merge(items.value, page.items);
       nextToken.value = page.nextToken;
+      firstPageLoaded = true;
     } catch (reason) {
       error.value = toApiError(reason);
     } finally {
       loading.value = false;
+    }
+  }
+
+  /**
+   * After the store re-synced (the subscription may have missed events): re-reads the first page
+   * quietly, without a loading state. Pages loaded further down stay; if none of the first page is
+   * known any more (many arrived meanwhile), it starts over from it so no gap is left in between.
+   */
+  async function refresh(): Promise<void> {
+    if (loading.value || refreshing) return;
+    if (!firstPageLoaded) return load();
+    refreshing = true;
+    try {
+      const page = await listNotifications({ limit: PAGE_SIZE });
+      const known = new Set(items.value.map((n) => n.id));
+      if (page.nextToken && !page.items.some((n) => known.has(n.id))) {
+        items.value = [...page.items].sort(newestFirst);
+        nextToken.value = page.nextToken;
+      } else {
+        items.value = merge(items.value, page.items);
+      }
+    } catch {
+      // The list stays as it was; the next re-sync tries again.
+    } finally {
+      refreshing = false;
     }
   }
 
@@ -85,7 +121,11 @@ export function useNotificationList() {
   const stopHearing = store.onArrival((notification) => {
     items.value = merge(items.value, [notification]);
   });
-  onScopeDispose(stopHearing);
+  const stopResyncing = store.onResync(() => void refresh());
+  onScopeDispose(() => {
+    stopHearing();
+    stopResyncing();
+  });
 
   return {
     items,

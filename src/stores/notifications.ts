@@ -7,8 +7,11 @@ import { useSessionStore } from './session';
 /** After a subscription error: 2 s, 4 s, 8 s… never longer than a minute between tries. */
 export const RETRY_BASE_MS = 2_000;
 export const RETRY_MAX_MS = 60_000;
+/** Enough ids to recognise a redelivery, without growing for as long as the tab stays open. */
+export const SEEN_IDS_MAX = 200;
 
 type ArrivalListener = (notification: AppNotification) => void;
+type ResyncListener = () => void;
 
 /**
  * The signed-in user's unread count and the notifications that arrive live, shared by the header's
@@ -19,36 +22,49 @@ type ArrivalListener = (notification: AppNotification) => void;
 export const useNotificationsStore = defineStore('notifications', () => {
   const session = useSessionStore();
   const unreadCount = ref(0);
-  /** Notifications that arrived live this session, newest first. */
-  const latest = ref<AppNotification[]>([]);
   const started = ref(false);
-  const listeners = new Set<ArrivalListener>();
+  const arrivalListeners = new Set<ArrivalListener>();
+  const resyncListeners = new Set<ResyncListener>();
+  /** Ids of live arrivals, oldest first (a Set keeps insertion order), to skip redeliveries. */
+  const seenIds = new Set<string>();
 
   let userId: string | null = null;
   let closeSubscription: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
+  /** Counts opened subscriptions, to tell whether the one a re-sync started with is still the open one. */
+  let openings = 0;
 
-  async function refreshCount(): Promise<void> {
+  /** Resolves to whether the count could be read (for the user who is still signed in). */
+  async function refreshCount(): Promise<boolean> {
     const askedFor = userId;
     try {
       const counts = await getUnreadCounts();
-      if (askedFor === userId) unreadCount.value = counts.notifications;
+      if (askedFor !== userId) return false;
+      unreadCount.value = counts.notifications;
+      return true;
     } catch {
       // The count stays as it was; the next focus, reconnect or arrival corrects it.
+      return false;
     }
   }
 
   function receive(notification: AppNotification): void {
     failures = 0; // the subscription works again
-    if (latest.value.some((known) => known.id === notification.id)) return;
-    latest.value = [notification, ...latest.value];
+    if (seenIds.has(notification.id)) return;
+    seenIds.add(notification.id);
+    if (seenIds.size > SEEN_IDS_MAX) {
+      const oldest = seenIds.values().next().value;
+      if (oldest !== undefined) seenIds.delete(oldest);
+    }
     if (!notification.readAt) unreadCount.value += 1;
-    for (const listener of listeners) listener(notification);
+    for (const listener of arrivalListeners) listener(notification);
   }
 
   function open(sub: string): void {
+    const attempt = ++openings;
     closeSubscription = subscribeToNotifications(sub, receive, () => {
+      if (attempt !== openings) return; // an earlier subscription, already replaced
       // A dead socket must not break the app: keep the count, and try again a little later.
       closeSubscription?.();
       closeSubscription = null;
@@ -63,9 +79,26 @@ export const useNotificationsStore = defineStore('notifications', () => {
     retryTimer = setTimeout(() => {
       retryTimer = null;
       if (userId !== sub) return;
-      open(sub);
-      void refreshCount(); // events sent while the socket was down are not replayed
+      reopen(sub);
     }, delay);
+  }
+
+  /**
+   * Events sent while the socket was down are not replayed: re-read the count and let the screens
+   * re-read their lists. If the reopened subscription is still open once the count has come back,
+   * the connection works again and the next error starts the backoff from the shortest delay.
+   */
+  function reopen(sub: string): void {
+    open(sub);
+    const attempt = openings;
+    void resync().then((counted) => {
+      if (counted && closeSubscription && attempt === openings && userId === sub) failures = 0;
+    });
+  }
+
+  function resync(): Promise<boolean> {
+    for (const listener of resyncListeners) listener();
+    return refreshCount();
   }
 
   /** A subscription may have missed events while the tab slept or the network was gone. */
@@ -74,9 +107,10 @@ export const useNotificationsStore = defineStore('notifications', () => {
     if (retryTimer) {
       clearTimeout(retryTimer);
       retryTimer = null;
-      open(userId);
+      reopen(userId);
+      return;
     }
-    void refreshCount();
+    void resync();
   }
 
   function onVisibilityChange(): void {
@@ -103,7 +137,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     window.removeEventListener('online', onBackInView);
     document.removeEventListener('visibilitychange', onVisibilityChange);
     unreadCount.value = 0;
-    latest.value = [];
+    seenIds.clear();
   }
 
   // Set up with the store (not in start()), so the watcher lives as long as the store does and not
@@ -130,18 +164,26 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   /** Calls `listener` for each notification arriving live; returns the function that stops it. */
   function onArrival(listener: ArrivalListener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    arrivalListeners.add(listener);
+    return () => arrivalListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` whenever the store catches up after it may have missed events (the window
+   * regains focus or visibility, the network returns, the subscription reopens after an error),
+   * so a screen can re-read its list; returns the function that stops it.
+   */
+  function onResync(listener: ResyncListener): () => void {
+    resyncListeners.add(listener);
+    return () => resyncListeners.delete(listener);
   }
 
   /** Marks these notifications read, or all of them without ids; throws an ApiError on failure. */
   async function markRead(ids?: string[]): Promise<void> {
     if (ids && ids.length === 0) return;
     const changed = await markNotificationsRead(ids);
-    const readAt = new Date().toISOString();
-    latest.value = latest.value.map((n) => (!n.readAt && (!ids || ids.includes(n.id)) ? { ...n, readAt } : n));
     unreadCount.value = ids ? Math.max(0, unreadCount.value - changed) : 0;
   }
 
-  return { unreadCount, latest, start, stop, onArrival, markRead, refreshCount };
+  return { unreadCount, start, stop, onArrival, onResync, markRead, refreshCount };
 });

@@ -142,6 +142,43 @@ describe('NotificationsView', () => {
     expect(useNotificationsStore().unreadCount).toBe(1);
   });
 
+  it('does not mark an already read notification again when its link is followed', async () => {
+    const { wrapper, router } = await mountPage();
+    await items(wrapper)[1]!.get('a').trigger('click'); // DECLINED, read already
+    expect(markNotificationsRead).not.toHaveBeenCalled();
+    // The other item's "Mark as read" stays usable (marking would disable it until the answer).
+    expect(items(wrapper)[0]!.get('button').attributes('disabled')).toBeUndefined();
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/activities/act-2');
+    expect(useNotificationsStore().unreadCount).toBe(2);
+  });
+
+  it('re-reads the first page after the store re-syncs, without duplicates, and stops on unmount', async () => {
+    const { wrapper } = await mountPage();
+    const missed = makeNotification({
+      id: 'n-missed',
+      type: 'ACTIVITY_CANCELLED',
+      createdAt: '2026-11-27T08:00:00.000Z',
+    });
+    const readElsewhere = { ...APPROVED, readAt: '2026-11-27T09:00:00.000Z' };
+    vi.mocked(listNotifications).mockResolvedValueOnce(pageOf([missed, readElsewhere, DECLINED, CLASS_CHANGED]));
+    window.dispatchEvent(new Event('focus'));
+    await flushPromises();
+    expect(listNotifications).toHaveBeenCalledTimes(2);
+    expect(wrapper.text()).not.toContain('Loading your notifications…');
+    expect(items(wrapper).map((li) => li.find('.notification-item__sentence').text())).toEqual([
+      'New “Beach volleyball at the Sportkot” was cancelled',
+      'Hanne Host approved your request to join “Beach volleyball at the Sportkot”',
+      'Your request to join “Padel for beginners” was declined',
+      'New The class “Yoga flow” on Mon 30 Nov, 18:00 has changed',
+    ]);
+
+    wrapper.unmount();
+    window.dispatchEvent(new Event('online'));
+    await flushPromises();
+    expect(listNotifications).toHaveBeenCalledTimes(2);
+  });
+
   it('shows unread ones with a "New" label and a button that marks just that one, then focuses it', async () => {
     const { wrapper } = await mountPage();
     expect(wrapper.findAll('.notification-item__new').map((label) => label.text())).toEqual(['New', 'New']);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { getUnreadCounts, markNotificationsRead, subscribeToNotifications } from '@/api/notifications';
 import type { AppNotification } from '@/api/types';
-import { RETRY_BASE_MS, RETRY_MAX_MS, useNotificationsStore } from '@/stores/notifications';
+import { RETRY_BASE_MS, RETRY_MAX_MS, SEEN_IDS_MAX, useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { makeNotification } from './activityFixtures';
 import { makeSessionUser } from './fixtures';
@@ -66,7 +66,7 @@ describe('notifications store', () => {
     expect(subscribeToNotifications).toHaveBeenCalledWith('sub-ann', expect.any(Function), expect.any(Function));
   });
 
-  it('counts live arrivals, keeps them newest first and tells listeners, once per notification', async () => {
+  it('counts live arrivals and tells listeners, once per notification', async () => {
     const store = await startSignedIn();
     const heard = vi.fn();
     const stopHearing = store.onArrival(heard);
@@ -75,13 +75,26 @@ describe('notifications store', () => {
     push(makeNotification({ id: 'n-2' }));
     push(makeNotification({ id: 'n-2' })); // a redelivery
     expect(store.unreadCount).toBe(5);
-    expect(store.latest.map((n) => n.id)).toEqual(['n-2', 'n-1']);
-    expect(heard).toHaveBeenCalledTimes(2);
+    expect(heard.mock.calls.map(([n]) => (n as AppNotification).id)).toEqual(['n-1', 'n-2']);
 
     stopHearing();
     push(makeNotification({ id: 'n-3' }));
     expect(heard).toHaveBeenCalledTimes(2);
     expect(store.unreadCount).toBe(6);
+  });
+
+  it('remembers a bounded number of ids: only the oldest can come through again', async () => {
+    const store = await startSignedIn();
+    const heard = vi.fn();
+    store.onArrival(heard);
+    for (let i = 0; i <= SEEN_IDS_MAX; i += 1) push(makeNotification({ id: `n-${i}` }));
+    expect(heard).toHaveBeenCalledTimes(SEEN_IDS_MAX + 1);
+
+    push(makeNotification({ id: `n-${SEEN_IDS_MAX}` })); // still remembered
+    push(makeNotification({ id: 'n-1' })); // still remembered
+    expect(heard).toHaveBeenCalledTimes(SEEN_IDS_MAX + 1);
+    push(makeNotification({ id: 'n-0' })); // forgotten to make room
+    expect(heard).toHaveBeenCalledTimes(SEEN_IDS_MAX + 2);
   });
 
   it('marks some read, never counting below zero, and all read to zero', async () => {
@@ -91,7 +104,6 @@ describe('notifications store', () => {
     await store.markRead(['n-1']);
     expect(markNotificationsRead).toHaveBeenCalledWith(['n-1']);
     expect(store.unreadCount).toBe(3);
-    expect(store.latest[0]?.readAt).not.toBeNull();
 
     vi.mocked(markNotificationsRead).mockResolvedValueOnce(9);
     await store.markRead(['a', 'b']);
@@ -121,7 +133,6 @@ describe('notifications store', () => {
     await flushPromises();
     expect(closeSubscription).toHaveBeenCalledTimes(1);
     expect(store.unreadCount).toBe(0);
-    expect(store.latest).toEqual([]);
     expect(removeListener).toHaveBeenCalledWith('focus', expect.any(Function));
     expect(removeListener).toHaveBeenCalledWith('online', expect.any(Function));
 
@@ -168,17 +179,71 @@ describe('notifications store', () => {
     await flushPromises();
     expect(store.unreadCount).toBe(3); // re-read: events sent while down are not replayed
 
+    // Each reopened subscription fails again before the count comes back: the delay keeps growing.
     fail(new ApiError('NetworkError', 'Connection lost'));
     vi.advanceTimersByTime(RETRY_BASE_MS);
-    expect(subscribeToNotifications).toHaveBeenCalledTimes(2);
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(3);
+    fail(new ApiError('NetworkError', 'Connection lost'));
     vi.advanceTimersByTime(RETRY_BASE_MS);
     expect(subscribeToNotifications).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(RETRY_BASE_MS);
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(4);
 
     for (let i = 0; i < 10; i += 1) {
       fail(new ApiError('NetworkError', 'Connection lost'));
       vi.advanceTimersByTime(RETRY_MAX_MS);
     }
-    expect(subscribeToNotifications).toHaveBeenCalledTimes(13);
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(14);
+    await flushPromises(); // the count re-reads, all for subscriptions that have failed since
+  });
+
+  it('starts the backoff over once a reopened subscription works again', async () => {
+    vi.useFakeTimers();
+    await startSignedIn();
+    for (const delay of [RETRY_BASE_MS, RETRY_BASE_MS * 2, RETRY_BASE_MS * 4]) {
+      fail(new ApiError('NetworkError', 'Connection lost'));
+      vi.advanceTimersByTime(delay);
+    }
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(4);
+    await flushPromises(); // the count re-read after the third reopen succeeds, the socket still open
+
+    fail(new ApiError('NetworkError', 'Connection lost'));
+    vi.advanceTimersByTime(RETRY_BASE_MS);
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(5);
+  });
+
+  it('keeps backing off while the reopened subscription fails before the count comes back', async () => {
+    vi.useFakeTimers();
+    await startSignedIn();
+    fail(new ApiError('NetworkError', 'Connection lost'));
+    vi.advanceTimersByTime(RETRY_BASE_MS);
+    fail(new ApiError('NetworkError', 'Connection lost')); // fails at once, before the count re-read
+    await flushPromises();
+    vi.advanceTimersByTime(RETRY_BASE_MS * 2 - 1);
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1);
+    expect(subscribeToNotifications).toHaveBeenCalledTimes(3);
+  });
+
+  it('tells re-sync listeners on focus, visibility, online and a reopen, until they stop', async () => {
+    vi.useFakeTimers();
+    const store = await startSignedIn();
+    const resynced = vi.fn();
+    const stopResyncing = store.onResync(resynced);
+
+    window.dispatchEvent(new Event('focus'));
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange')); // jsdom's document is visible
+    expect(resynced).toHaveBeenCalledTimes(3);
+
+    fail(new ApiError('NetworkError', 'Connection lost'));
+    expect(resynced).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(RETRY_BASE_MS);
+    expect(resynced).toHaveBeenCalledTimes(4);
+
+    stopResyncing();
+    window.dispatchEvent(new Event('focus'));
+    expect(resynced).toHaveBeenCalledTimes(4);
   });
 
   it('stops retrying on sign-out', async () => {
