@@ -4,7 +4,7 @@ import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
 import { getMe } from '@/api/profile';
 import { signOut } from '@/auth/session';
 import TheAppHeader from '@/components/TheAppHeader.vue';
-import { setLocale } from '@/i18n';
+import { loadAreas, setLocale } from '@/i18n';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { makeProfile, makeSessionUser } from './fixtures';
@@ -20,16 +20,23 @@ vi.mock('@/api/notifications', () => ({
   subscribeToNotifications: vi.fn(),
 }));
 vi.mock('@/api/profile', () => ({ getMe: vi.fn() }));
+// The bell's chunk also waits for its messages: failing that load stands in for a failed chunk.
+vi.mock('@/i18n', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/i18n')>();
+  return { ...original, loadAreas: vi.fn(original.loadAreas) };
+});
 
-async function mountHeader(user: ReturnType<typeof makeSessionUser> | null) {
+async function mountHeader(user: ReturnType<typeof makeSessionUser> | null, { waitForBell = true } = {}) {
   const mounted = await mountWithApp(TheAppHeader);
   const session = useSessionStore();
   session.$patch({ status: user ? 'signedIn' : 'signedOut', user });
   await flushPromises();
   // The bell is its own chunk: wait for it, or be sure it is not coming.
-  if (user) await vi.waitFor(() => expect(mounted.wrapper.find(BELL).exists()).toBe(true));
+  if (user && waitForBell) await vi.waitFor(() => expect(mounted.wrapper.find(BELL).exists()).toBe(true));
   return mounted.wrapper;
 }
+
+const chunkFailure = () => new TypeError('Failed to fetch dynamically imported module');
 
 const BELL = 'a[href="/notifications"]';
 
@@ -43,6 +50,7 @@ beforeEach(() => {
   vi.mocked(subscribeToNotifications).mockReturnValue(() => {});
 });
 afterEach(async () => {
+  vi.useRealTimers();
   useNotificationsStore().stop();
   await setLocale('en');
   document.body.innerHTML = '';
@@ -88,6 +96,35 @@ describe('TheAppHeader', () => {
     await flushPromises();
     expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Compte']);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
+  });
+
+  it('tries loading the bell again after a short pause when its chunk fails', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    vi.mocked(loadAreas).mockRejectedValueOnce(chunkFailure()).mockRejectedValueOnce(chunkFailure());
+    const wrapper = await mountHeader(makeSessionUser(), { waitForBell: false });
+    expect(wrapper.find(BELL).exists()).toBe(false);
+
+    await vi.advanceTimersByTimeAsync(1_000); // second try, fails again
+    await vi.advanceTimersByTimeAsync(2_000); // third try
+    await flushPromises();
+    expect(wrapper.get(BELL).attributes('aria-label')).toBe('Notifications, 2 unread');
+  });
+
+  it('goes on without the bell, quietly, when its chunk keeps failing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    for (let load = 0; load < 4; load += 1) vi.mocked(loadAreas).mockRejectedValueOnce(chunkFailure());
+    const errorHandler = vi.fn();
+    const wrapper = await mountHeader(makeSessionUser(), { waitForBell: false });
+    wrapper.vm.$.appContext.config.errorHandler = errorHandler;
+
+    await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 3_000 + 10_000);
+    await flushPromises();
+    const bellLoads = vi.mocked(loadAreas).mock.calls.filter(([areas]) => areas.includes('notifications'));
+    expect(bellLoads).toHaveLength(4); // the first load and 3 retries
+    expect(errorHandler).not.toHaveBeenCalled();
+    expect(wrapper.find(BELL).exists()).toBe(false);
+    expect(navLinks(wrapper)).toHaveLength(4);
+    expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
   });
 
   it('signs out from the button', async () => {
