@@ -4,6 +4,7 @@ import { listActivities } from '@/api/activities';
 import { ApiError } from '@/api/errors';
 import { getMe } from '@/api/profile';
 import type { ActivitySummary, Page } from '@/api/types';
+import { setLocale } from '@/i18n';
 import FindActivitiesView from '@/views/FindActivitiesView.vue';
 import { HOST, makeActivitySummary, makeParticipation, pageOf } from './activityFixtures';
 import { deferred, makeProfile } from './fixtures';
@@ -16,6 +17,7 @@ type Mounted = Awaited<ReturnType<typeof mountWithApp>>['wrapper'];
 
 const cards = (wrapper: Mounted) => wrapper.findAll('ul[aria-label="Activities"] > li article');
 const titles = (wrapper: Mounted) => cards(wrapper).map((card) => card.get('h2').text());
+const resultStatus = (wrapper: Mounted) => wrapper.get('.result-count[role="status"]');
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -23,7 +25,8 @@ beforeEach(() => {
   vi.mocked(listActivities).mockResolvedValue(pageOf([makeActivitySummary()]));
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await setLocale('en');
   vi.useRealTimers();
   document.body.innerHTML = '';
 });
@@ -34,11 +37,11 @@ describe('FindActivitiesView', () => {
     vi.mocked(listActivities).mockReturnValue(pending.promise);
     const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
     expect(wrapper.get('h1').text()).toBe('Find activities');
-    expect(wrapper.get('[role="status"]').text()).toBe('Loading activities…');
+    expect(wrapper.get('.loading-message[role="status"]').text()).toBe('Loading activities…');
 
     pending.resolve(pageOf([makeActivitySummary()]));
     await flushPromises();
-    expect(wrapper.find('[role="status"]').exists()).toBe(false);
+    expect(wrapper.find('.loading-message').exists()).toBe(false);
     const link = cards(wrapper)[0]!.get('h2 a');
     expect(link.text()).toBe('Beach volleyball at the Sportkot');
     expect(link.attributes('href')).toBe('/activities/act-1');
@@ -104,10 +107,52 @@ describe('FindActivitiesView', () => {
     expect(wrapper.text()).toContain('No activities match these filters — host one?');
   });
 
+  it('tells screen readers how many were found after each search, from a region there from the start', async () => {
+    const first = deferred<Page<ActivitySummary>>();
+    vi.mocked(listActivities).mockReturnValueOnce(first.promise);
+    const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
+    const region = resultStatus(wrapper).element;
+    expect(region.textContent).toBe('');
+
+    first.resolve(pageOf([makeActivitySummary({ id: 'a1' }), makeActivitySummary({ id: 'a2' })], 'more'));
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe('2 activities found');
+
+    const second = deferred<Page<ActivitySummary>>();
+    vi.mocked(listActivities).mockReturnValueOnce(second.promise);
+    const sport = wrapper.get('#filter-sport');
+    (sport.element as HTMLElement).focus();
+    await sport.setValue('PADEL');
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe(''); // emptied while loading, so an equal count is said again
+    second.resolve(pageOf([makeActivitySummary()]));
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe('1 activity found');
+
+    vi.mocked(listActivities).mockResolvedValueOnce(pageOf([]));
+    await sport.setValue('TENNIS');
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe('No activities found');
+    expect(resultStatus(wrapper).element).toBe(region); // the same region throughout
+    expect(document.activeElement).toBe(sport.element); // focus stays where the user was
+
+    await setLocale('nl');
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe('Geen activiteiten gevonden');
+    vi.mocked(listActivities).mockResolvedValueOnce(pageOf([makeActivitySummary({ id: 'a1' }), makeActivitySummary()]));
+    await sport.setValue('VOLLEYBALL');
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe('2 activiteiten gevonden');
+    await setLocale('fr');
+    await flushPromises();
+    expect(resultStatus(wrapper).text()).toBe('2 activités trouvées');
+  });
+
   it('shows a load error and tries again on request', async () => {
     vi.mocked(listActivities).mockRejectedValueOnce(new ApiError('NetworkError', 'Network error'));
     const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
     expect(wrapper.get('[role="alert"]').text()).toContain('Activities could not be loaded.');
+    expect(resultStatus(wrapper).text()).toBe(''); // the alert says it; no count for a failed load
 
     await wrapper.get('[role="alert"] button').trigger('click');
     await flushPromises();

@@ -45,7 +45,8 @@ describe('MyActivitiesView', () => {
     vi.mocked(listMyActivities).mockReturnValue(pending.promise);
     const { wrapper } = await mountWithApp(MyActivitiesView, { path: '/my-activities' });
     expect(wrapper.get('h1').text()).toBe('My activities');
-    expect(wrapper.get('[role="status"]').text()).toBe('Loading your activities…');
+    expect(wrapper.get('.loading-message[role="status"]').text()).toBe('Loading your activities…');
+    expect(wrapper.get('.result-count[role="status"]').text()).toBe('');
     expect(listMyActivities).toHaveBeenCalledWith('HOSTING', 'UPCOMING', { limit: 20, nextToken: null });
     expect(radio(wrapper, 'Hosting').element.checked).toBe(true);
     expect(radio(wrapper, 'Upcoming').element.checked).toBe(true);
@@ -53,6 +54,7 @@ describe('MyActivitiesView', () => {
     pending.resolve(pageOf([hosted]));
     await flushPromises();
     expect(titles(wrapper)).toEqual(['My padel match']);
+    expect(wrapper.get('.result-count[role="status"]').text()).toBe('1 activity found');
     expect(wrapper.get('ul[aria-label="Your activities"]').text()).toContain('Host');
   });
 
@@ -93,10 +95,30 @@ describe('MyActivitiesView', () => {
     expect(radio(wrapper, 'Hosting').element.checked).toBe(true);
   });
 
+  it('tells screen readers the count after each choice, in the same region, without moving focus', async () => {
+    const { wrapper } = await mountWithApp(MyActivitiesView, { path: '/my-activities' });
+    const region = wrapper.get('.result-count[role="status"]');
+    expect(region.text()).toBe('1 activity found');
+
+    const pending = deferred<Page<ActivitySummary>>();
+    vi.mocked(listMyActivities).mockReturnValueOnce(pending.promise);
+    const past = radio(wrapper, 'Past');
+    (past.element as HTMLElement).focus();
+    await past.setValue(true);
+    await flushPromises();
+    expect(region.text()).toBe('');
+    pending.resolve(pageOf([hosted, makeActivitySummary({ id: 'h2' }), makeActivitySummary({ id: 'h3' })]));
+    await flushPromises();
+    expect(wrapper.get('.result-count[role="status"]').element).toBe(region.element);
+    expect(region.text()).toBe('3 activities found');
+    expect(document.activeElement).toBe(past.element);
+  });
+
   it('says there is nothing, with a way to host one or to find one', async () => {
     vi.mocked(listMyActivities).mockResolvedValue(pageOf([]));
     const { wrapper } = await mountWithApp(MyActivitiesView, { path: '/my-activities' });
     expect(wrapper.text()).toContain('You are not hosting anything coming up. Host an activity?');
+    expect(wrapper.get('.result-count[role="status"]').text()).toBe('No activities found');
     expect(wrapper.get('a[href="/activities/new"]').text()).toBe('Host an activity');
 
     await radio(wrapper, 'Joined').setValue(true);
