@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SHELL_AREAS } from '../src/i18n/shellAreas';
 
 interface ManifestChunk {
   file: string;
@@ -34,9 +35,6 @@ interface RouteBudget {
   /** Per-language chunks the page waits for besides its messages (source paths, `{lang}` for the language). */
   perLanguage?: string[];
 }
-
-/** SHELL_AREAS in src/i18n/index.ts: loaded before every first page. */
-const SHELL_AREAS = ['common', 'errors'];
 
 const BUDGETS: RouteBudget[] = [
   { route: '/', view: 'src/views/HomeView.vue', maxKb: 110, counts: 'js', areas: ['home'] },

@@ -1,5 +1,6 @@
 import { createI18n, type Composer } from 'petite-vue-i18n';
 import { flattenArea } from './flattenArea';
+import { SHELL_AREAS } from './shellAreas';
 
 // petite-vue-i18n: the translation-only subset of Vue I18n (≈5 KB gz less than vue-i18n, see
 // scripts/size.ts). Dates use Intl directly (./format.ts). Components import useI18n from here.
@@ -41,8 +42,7 @@ export function preferredLocale(): Locale {
  */
 const areaFiles = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
 
-/** What the header, the error and loading messages and every page title need. */
-export const SHELL_AREAS = ['common', 'errors'] as const;
+export { SHELL_AREAS };
 
 const areasInUse = new Set<string>(SHELL_AREAS);
 const loadedAreas = new Set<string>();
