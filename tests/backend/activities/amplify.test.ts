@@ -5,9 +5,10 @@
  * gets "not found" for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { signIn, signOut } from 'aws-amplify/auth';
 import type { LocalCloud } from '../../../backend/local/cloud.js';
 import {
+  accessTokenOf,
   client,
   runAmplify as run,
   runWithToken,
@@ -36,17 +37,10 @@ const tokens: Record<string, string> = {};
 const runAs = (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> =>
   runWithToken(cloud, tokens[who]!, query, variables);
 
-async function tokenOf(email: string): Promise<string> {
-  await signIn({ username: email, password: DEMO_PASSWORD });
-  const token = (await fetchAuthSession()).tokens!.accessToken.toString();
-  await signOut();
-  return token;
-}
-
 beforeAll(async () => {
   ({ cloud, stop } = await startAmplifyCloud('activities'));
-  tokens.lucas = await tokenOf('lucas.janssens@student.kuleuven.be');
-  tokens.sarah = await tokenOf('sarah.desmet@ugent.be');
+  tokens.lucas = await accessTokenOf('lucas.janssens@student.kuleuven.be');
+  tokens.sarah = await accessTokenOf('sarah.desmet@ugent.be');
   await signIn({ username: 'emma.peeters@student.kuleuven.be', password: DEMO_PASSWORD });
 });
 

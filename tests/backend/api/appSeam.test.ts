@@ -23,23 +23,16 @@ import {
   subscribeToNotifications,
 } from '../../../src/api/notifications.js';
 import type { ActivityChange, ActivityInput, AppNotification } from '../../../src/api/types.js';
-import { runWithToken, startAmplifyCloud } from '../support/amplifyCloud.js';
+import { accessTokenOf, runWithToken, startAmplifyCloud } from '../support/amplifyCloud.js';
 
 let cloud: LocalCloud;
 let stop: () => Promise<void>;
 let emmaId: string;
 const tokens: Record<string, string> = {};
 
-async function tokenOf(email: string): Promise<string> {
-  await signIn({ username: email, password: DEMO_PASSWORD });
-  const token = (await fetchAuthSession()).tokens!.accessToken.toString();
-  await signOut();
-  return token;
-}
-
 beforeAll(async () => {
   ({ cloud, stop } = await startAmplifyCloud('app-seam'));
-  tokens.lucas = await tokenOf('lucas.janssens@student.kuleuven.be');
+  tokens.lucas = await accessTokenOf('lucas.janssens@student.kuleuven.be');
   await signIn({ username: 'emma.peeters@student.kuleuven.be', password: DEMO_PASSWORD });
   emmaId = (await fetchAuthSession()).tokens!.accessToken.payload.sub as string;
 });

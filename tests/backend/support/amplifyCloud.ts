@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
+import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { startLocalCloud, type LocalCloud } from '../../../backend/local/cloud.js';
+import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
 
 export type GraphQLResult = { data?: Record<string, unknown>; errors?: { errorType?: string; message: string }[] };
 
@@ -73,4 +75,12 @@ export async function runWithToken(
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResult;
+}
+
+/** A demo user's access token, signed in and out through Amplify, for calls made with runWithToken. */
+export async function accessTokenOf(email: string): Promise<string> {
+  await signIn({ username: email, password: DEMO_PASSWORD });
+  const token = (await fetchAuthSession()).tokens!.accessToken.toString();
+  await signOut();
+  return token;
 }
