@@ -87,8 +87,13 @@ function heaviestLanguage(areas: string[], perLanguage: string[] = []): { locale
       if (chunk) files.push(chunk.file);
     }
   }
-  const weight = (files: string[]) => files.reduce((sum, file) => sum + gzipKb(file), 0);
-  const [locale, files] = [...byLocale].sort((a, b) => weight(b[1]) - weight(a[1]))[0] ?? ['none', []];
+  // Each language weighed once (gzip is the slow part), then the heaviest taken.
+  const weighed = [...byLocale].map(([locale, files]) => ({
+    locale,
+    files,
+    kb: files.reduce((sum, file) => sum + gzipKb(file), 0),
+  }));
+  const { locale, files } = weighed.sort((a, b) => b.kb - a.kb)[0] ?? { locale: 'none', files: [] };
   return { locale, files };
 }
 
