@@ -33,7 +33,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
 }
 
 function showTitle(route: RouteLocationNormalized): void {
-  document.title = route.meta.titleKey ? `${t(route.meta.titleKey)} · Huddle` : 'Huddle';
+  // Each route's title is the message common.routeTitle.<name in camelCase> (activity-new → activityNew).
+  const name = typeof route.name === 'string' ? route.name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()) : null;
+  document.title = name ? `${t(`common.routeTitle.${name}`)} · Huddle` : 'Huddle';
 }
 
 /**

@@ -21,8 +21,6 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** The user needs at least one of these Cognito groups. */
     groups?: readonly string[];
-    /** The message key of the document title, so the title follows the language. */
-    titleKey?: string;
     /** Message areas the page shows (src/i18n/locales/<lang>/<area>.json), fetched before it resolves. */
     i18n?: readonly string[];
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHELL_AREAS } from '@/i18n';
 import { routes } from '@/router/routes';
+import common from '@/i18n/locales/en/common.json';
 
 /**
  * Each page fetches only the message areas its route names (meta.i18n). This walks every route's
@@ -45,5 +46,10 @@ describe('message areas of each route', () => {
     const used = areasOf(resolve('/src/router/routes.ts', view!)!);
     const named = new Set<string>([...SHELL_AREAS, ...(route.meta?.i18n ?? [])]);
     expect([...used].filter((area) => !named.has(area))).toEqual([]);
+  });
+
+  it.each(routes.map((route) => [route.name] as const))('%s has a page title message', (name) => {
+    const key = name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
+    expect(Object.keys(common.routeTitle)).toContain(key);
   });
 });
