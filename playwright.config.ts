@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
  * Browser journeys in Debian's Chromium against the real local cloud: `npm run dev` on its own
  * ports and its own throw-away data folder, so a developer's running copy and data are untouched.
  */
-const ports = { app: 5273, api: 4100, cognito: 9329 };
+// HUDDLE_E2E_PORT_OFFSET moves all three, so two checkouts can run their journeys side by side.
+const offset = Number(process.env.HUDDLE_E2E_PORT_OFFSET ?? 0);
+const ports = { app: 5273 + offset, api: 4100 + offset, cognito: 9329 + offset };
 const e2eDataDir = '.local-e2e';
 
 export default defineConfig({
