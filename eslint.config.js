@@ -34,6 +34,8 @@ export default defineConfigWithVueTs(
       'test-results/**',
       'playwright-report/**',
       'cdk.out/**',
+      'src/api/generated/**',
+      'backend/src/generated/**',
     ],
   },
   pluginVue.configs['flat/recommended'],

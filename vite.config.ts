@@ -57,6 +57,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The limits and error codes the server checks too: the one part of backend/ the app imports.
+      '@rules': fileURLToPath(new URL('./backend/src/rules', import.meta.url)),
       '@amplify-ui-styles': amplifyUiStyles,
     },
   },

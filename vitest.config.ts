@@ -12,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         plugins: [vue()],
-        resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+        resolve: {
+          alias: {
+            '@': fileURLToPath(new URL('./src', import.meta.url)),
+            '@rules': fileURLToPath(new URL('./backend/src/rules', import.meta.url)),
+          },
+        },
         test: {
           name: 'unit',
           environment: 'jsdom',

@@ -1,6 +1,8 @@
 import {
   AuthorizationType,
+  Code,
   Definition,
+  FunctionRuntime,
   FieldLogLevel,
   GraphqlApi,
   type LambdaDataSource,
@@ -9,6 +11,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { resolverCode } from './resolverCode.js';
 import { rootFields } from './schemaFields.js';
 
 /** The IAM-only mutations the backend calls after commit to push realtime events (see publishing.ts). */
@@ -16,8 +19,11 @@ export const PUBLISH_FIELDS = ['publishNotification', 'publishActivityChange'] a
 
 /**
  * AppSync from backend/schema.graphql. User-pool tokens by default, IAM as the additional mode for the
- * server's publish mutations. Every root field is a direct Lambda resolver on the one data-source
- * Lambda — the publish mutations too: their resolver adds the actor's public profile to a
+ * server's publish mutations. Every root field is a resolver on the one data-source Lambda — the
+ * publish mutations too. Its APPSYNC_JS code (backend/src/appsync/resolverCode.ts) sends the Lambda
+ * the direct-resolver event and raises the Lambda's error envelope with util.error, the only way
+ * errorInfo (each refusal's code and field) reaches clients. The publish mutations go through the
+ * Lambda because their resolver adds the actor's public profile to a
  * notification, which a NONE data source returning its arguments could not (subscribers would get
  * `actor: null`), and it keeps AWS answering exactly as the local cloud does.
  */
@@ -42,10 +48,11 @@ export class Api extends Construct {
 
     this.dataSource = this.api.addLambdaDataSource('Backend', props.handler);
     for (const { typeName, fieldName } of rootFields(props.schemaPath)) {
-      // No request/response mapping and no code: a direct Lambda resolver.
       this.dataSource.createResolver(`${typeName}${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}`, {
         typeName,
         fieldName,
+        runtime: FunctionRuntime.JS_1_0_0,
+        code: Code.fromInline(resolverCode()),
       });
     }
     // SigV4-signed calls from the function's role reach the IAM-only publish mutations.

@@ -14,7 +14,11 @@ const env = { ...process.env, HUDDLE_API_PORT: '4190', HUDDLE_COGNITO_PORT: '939
 function startOnce(): Promise<{ readyMs: number; rssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('npm', ['run', '--silent', 'cloud'], { stdio: ['ignore', 'pipe', 'inherit'], env, detached: true });
+    const child = spawn('npm', ['run', '--silent', 'cloud'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env,
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -39,8 +43,12 @@ for (let i = 0; i < runs; i++) results.push(await startOnce());
 const ready = median(results.map((r) => r.readyMs));
 const rss = median(results.map((r) => r.rssMb));
 console.log(`local cloud start-up on an existing .local/: ${runs} runs of \`npm run cloud\`, command start to "Ready"`);
-console.log(`  ready: median ${ready.toFixed(0)} ms (runs: ${results.map((r) => r.readyMs.toFixed(0)).join(', ')}; budget ${budget.readyMs} ms)`);
-console.log(`  RSS:   median ${rss.toFixed(0)} MB (runs: ${results.map((r) => r.rssMb.toFixed(0)).join(', ')}; budget ${budget.rssMb} MB)`);
+console.log(
+  `  ready: median ${ready.toFixed(0)} ms (runs: ${results.map((r) => r.readyMs.toFixed(0)).join(', ')}; budget ${budget.readyMs} ms)`,
+);
+console.log(
+  `  RSS:   median ${rss.toFixed(0)} MB (runs: ${results.map((r) => r.rssMb.toFixed(0)).join(', ')}; budget ${budget.rssMb} MB)`,
+);
 const ok = ready <= budget.readyMs && rss <= budget.rssMb;
 console.log(ok ? '  within budget' : '  OVER BUDGET');
 process.exit(ok ? 0 : 1);

@@ -4,6 +4,7 @@ import type { Services } from '../src/context.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createHandler } from '../src/handler.js';
+import { invokeLikeAppSync } from './appsync/lambdaInvoke.js';
 import { graphqlPublisher, type IamExecutor } from '../src/publishing.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
 import { checkSignUpEmail } from '../src/universities/signUpRule.js';
@@ -117,7 +118,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     schemaSdl,
     port: options.apiPort ?? 4000,
     auth: { issuer: cognito.issuer, jwksUrl: cognito.jwksUrl, userPoolClientIds: [cognito.userPoolClientId] },
-    invoke: createHandler(services),
+    invoke: invokeLikeAppSync(createHandler(services), log),
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
   });

@@ -13,7 +13,7 @@ import type { ProfileRow, University } from './db/types.js';
  */
 export async function resolveCaller(event: AppSyncResolverEvent, services: Services): Promise<Caller> {
   const identity = event.identity;
-  if (!isCognitoIdentity(identity)) throw unauthorized('Sign in to use Huddle.');
+  if (!isCognitoIdentity(identity)) throw unauthorized('auth.signInRequired', 'Sign in to use Huddle.');
   const groups = [...(identity.groups ?? [])].sort();
   const issuedAt = Number(identity.claims.iat ?? 0);
   const { db } = services;
@@ -63,13 +63,13 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
     };
   } else {
     const record = await services.userDirectory.findBySub(identity.sub);
-    if (!record) throw unauthorized('Your account could not be found. Sign in again.');
+    if (!record) throw unauthorized('auth.accountMissing', 'Your account could not be found. Sign in again.');
     profile = await ensureProfile(db, { ...record, groups });
   }
 
   // A token issued in the same second as "sign out everywhere" is refused too: iat has whole seconds.
   if (profile.tokens_valid_after && issuedAt <= Math.floor(profile.tokens_valid_after.getTime() / 1000)) {
-    throw unauthorized('You signed out on all devices. Sign in again.');
+    throw unauthorized('auth.signedOutEverywhere', 'You signed out on all devices. Sign in again.');
   }
 
   if (profile.roles.join(',') !== groups.join(',')) {

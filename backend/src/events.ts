@@ -1,17 +1,8 @@
 import type { NotificationRow } from './db/types.js';
 
-export type ActivityChangeKind =
-  | 'UPDATED'
-  | 'CANCELLED'
-  | 'JOINED'
-  | 'REQUESTED'
-  | 'WITHDRAWN'
-  | 'APPROVED'
-  | 'DECLINED'
-  | 'WAITLISTED'
-  | 'PROMOTED'
-  | 'LEFT'
-  | 'REMOVED';
+import type { ActivityChangeKind } from './generated/graphql.js';
+
+export type { ActivityChangeKind } from './generated/graphql.js';
 
 export interface ActivityChange {
   activityId: string;

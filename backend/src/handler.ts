@@ -51,11 +51,12 @@ export function createHandler(services: Services): ResolverHandler {
         throw new AppError(
           'Unauthorized',
           `Not Authorized to access ${event.info.fieldName} on type ${event.info.parentTypeName}`,
+          'auth.notAllowed',
         );
       return iamResolve(event.arguments ?? {}, services);
     }
     const resolve = resolvers[key];
-    if (!resolve) throw new AppError('NotFound', `No resolver for ${key}.`);
+    if (!resolve) throw new AppError('NotFound', `No resolver for ${key}.`, 'resolver.notFound');
     const caller = await resolveCaller(event, services);
     return resolve(caller, event.arguments ?? {}, services, event);
   };

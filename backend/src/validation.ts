@@ -1,76 +1,91 @@
 import { validation } from './errors.js';
+import type { ErrorCode } from './rules/errorCodes.js';
+import type { Range } from './rules/limits.js';
+import { textProblem } from './rules/text.js';
 
 /**
  * Server-side input checks. The schema already holds types; these hold what a schema cannot say
- * (lengths, trimming, control characters) and name the field so the form can show it there.
+ * (lengths, trimming, control characters) and name the field (`input.title`) and the rule's code,
+ * so the app can put the refusal next to its field in the user's language.
  */
 
-// Control characters other than tab and newline never belong in text a person typed.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 export function requireObject(value: unknown, field: string): Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw validation(`${field} is required.`, field);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw validation('input.required', `${field} is required.`, { field });
+  }
   return value as Record<string, unknown>;
 }
 
-export function requireText(
-  value: unknown,
-  field: string,
-  rules: { label: string; min?: number; max: number; multiline?: boolean },
-): string {
-  if (typeof value !== 'string') throw validation(`${rules.label} is required.`, field);
-  const text = value.trim();
-  const min = rules.min ?? 1;
-  if (text.length < min) {
-    throw validation(
-      min === 1 ? `${rules.label} cannot be empty.` : `${rules.label} needs at least ${min} characters.`,
-      field,
-    );
-  }
-  if (text.length > rules.max) throw validation(`${rules.label} can be at most ${rules.max} characters.`, field);
-  if (CONTROL.test(text) || (!rules.multiline && /[\r\n]/.test(text))) {
-    throw validation(`${rules.label} contains characters that are not allowed.`, field);
-  }
-  return text;
+/** Text subjects: the first part of the codes of a text field's rules (`title.tooLong`). */
+export type TextSubject =
+  | 'title'
+  | 'description'
+  | 'place'
+  | 'note'
+  | 'search'
+  | 'displayName'
+  | 'bio'
+  | 'message'
+  | 'className'
+  | 'instructor';
+
+export interface TextFieldRule {
+  field: string;
+  subject: TextSubject;
+  label: string;
+  min?: number;
+  max: number;
+  multiline?: boolean;
 }
 
-/** The fixed, translatable list of sports (the schema's Sport enum). */
-export const SPORTS = [
-  'BASKETBALL',
-  'FOOTBALL',
-  'VOLLEYBALL',
-  'TENNIS',
-  'BADMINTON',
-  'TABLE_TENNIS',
-  'PADEL',
-  'SQUASH',
-  'HOCKEY',
-  'ULTIMATE_FRISBEE',
-  'RUNNING',
-  'CYCLING',
-  'SWIMMING',
-  'ROWING',
-  'CLIMBING',
-  'HIKING',
-  'YOGA',
-  'PILATES',
-  'SPINNING',
-  'FITNESS',
-  'BOXING',
-  'DANCE',
-  'OTHER',
-] as const;
+export function requireText(value: unknown, rule: TextFieldRule): string {
+  const problem = textProblem(value, rule);
+  if (!problem) return (value as string).trim();
+  const { field, label, max } = rule;
+  const min = rule.min ?? 1;
+  const code = `${rule.subject}.${problem}` as ErrorCode;
+  switch (problem) {
+    case 'required':
+      throw validation(code, typeof value === 'string' ? `${label} cannot be empty.` : `${label} is required.`, {
+        field,
+        min,
+        max,
+      });
+    case 'tooShort':
+      throw validation(code, `${label} needs at least ${min} characters.`, { field, min, max });
+    case 'tooLong':
+      throw validation(code, `${label} can be at most ${max} characters.`, { field, min, max });
+    case 'invalidCharacters':
+      throw validation(code, `${label} contains characters that are not allowed.`, { field });
+  }
+}
 
-export function requireEnum<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T {
+export function requireEnum<T extends string>(
+  value: unknown,
+  rule: { field: string; code: ErrorCode; label: string },
+  allowed: readonly T[],
+): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw validation(`Choose a valid ${label}.`, field);
+    throw validation(rule.code, `Choose a valid ${rule.label}.`, { field: rule.field });
   }
   return value as T;
 }
 
-export function requireInt(value: unknown, field: string, label: string, min: number, max: number, hint = ''): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw validation(`${label} must be a whole number from ${min} to ${max}${hint}.`, field);
+export function requireInt(
+  value: unknown,
+  rule: { field: string; code: ErrorCode; label: string; hint?: string },
+  range: Range,
+): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
+    throw validation(
+      rule.code,
+      `${rule.label} must be a whole number from ${range.min} to ${range.max}${rule.hint ?? ''}.`,
+      {
+        field: rule.field,
+        min: range.min,
+        max: range.max,
+      },
+    );
   }
   return value;
 }
@@ -85,14 +100,20 @@ function realCalendarDate(text: string): boolean {
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
-export function requireDateTime(value: unknown, field: string, label: string): Date {
+export function requireDateTime(value: unknown, rule: { field: string; code: ErrorCode; label: string }): Date {
   const ok = typeof value === 'string' && ISO_DATE_TIME.test(value) && realCalendarDate(value);
   const date = ok ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw validation(`${label} must be a date and time such as 2026-05-01T18:00:00Z.`, field);
+    throw validation(rule.code, `${rule.label} must be a date and time such as 2026-05-01T18:00:00Z.`, {
+      field: rule.field,
+    });
   }
   return date;
 }
+
+/** The values of a generated schema enum (`Sport`, `SkillLevel`, …) as a list. */
+export const enumValues = <T extends Record<string, string>>(values: T): T[keyof T][] =>
+  Object.values(values) as T[keyof T][];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import { SKILL_LEVELS, SPORTS, type ActivityFilter, type SkillLevel, type Sport } from '@/api/types';
+import { SKILL_LEVELS, SPORTS } from '@/activities/enums';
+import type { ActivityFilter, SkillLevel, Sport } from '@/api/activities';
 import { fromLocalInputValue } from '@/i18n/format';
 
 /**

@@ -1,4 +1,4 @@
-import type { Activity } from '@/api/types';
+import type { Activity } from '@/api/activities';
 
 /**
  * One activity as an iCalendar file (RFC 5545) for any calendar app. Pure: the caller passes the

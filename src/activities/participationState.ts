@@ -1,4 +1,4 @@
-import type { Activity } from '@/api/types';
+import type { Activity } from '@/api/activities';
 
 /**
  * The one thing the detail page offers me, from the activity and my participation in it. It mirrors

@@ -1,19 +1,15 @@
-import {
-  JOIN_POLICIES,
-  SKILL_LEVELS,
-  SPORTS,
-  type Activity,
-  type ActivityInput,
-  type JoinPolicy,
-  type SkillLevel,
-  type Sport,
-} from '@/api/types';
+import type { Activity, ActivityInput, JoinPolicy, SkillLevel, Sport } from '@/api/activities';
+import { ACTIVITY_LIMITS } from '@rules/limits';
+import { isWebAddress, textProblem, type TextRule } from '@rules/text';
 import { fromLocalInputValue, toLocalInputValue } from '@/i18n/format';
+import type { ShownMessage } from '@/i18n/serverError';
+import { JOIN_POLICIES, SKILL_LEVELS, SPORTS } from './enums';
 
 /**
- * The host form's values and the checks the server makes on them (backend/src/activities/input.ts,
- * validate.ts, host.ts), run before sending so most mistakes are caught without a round trip.
- * Pure: errors are message keys of the activityForm area, translated by the component.
+ * The host form's values and the checks the server makes on them, run before sending so most
+ * mistakes are caught without a round trip. The limits and text rules are the server's own
+ * (`@rules`, imported by the resolvers too), so the two can never disagree. Pure: errors are
+ * message keys, translated by the component.
  */
 export const FORM_FIELDS = [
   'sport',
@@ -44,20 +40,9 @@ export interface ActivityFormValues {
   joinPolicy: JoinPolicy | '';
 }
 
-/** A message to show: a key of the activityForm area with its values, or the server's own words. */
-export type FormMessage = { key: string; params?: Record<string, unknown> } | { text: string };
+/** A message to show: a message key with its values, or the server's own words. */
+export type FormMessage = ShownMessage;
 export type FormErrors = Partial<Record<FormField, FormMessage>>;
-
-export const LIMITS = {
-  title: { min: 3, max: 80 },
-  place: { min: 2, max: 120 },
-  description: { max: 2000 },
-  mapUrl: { max: 500 },
-  durationMinutes: { min: 15, max: 1440 },
-  capacity: { min: 2, max: 100 },
-  minLeadMinutes: 5,
-  maxAheadDays: 366,
-} as const;
 
 export function emptyFormValues(): ActivityFormValues {
   return {
@@ -98,33 +83,28 @@ export interface ValidationContext {
   minCapacity?: number;
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const key = (name: string, params?: Record<string, unknown>): FormMessage => ({ key: `errors.${name}`, params });
+const LIMITS = ACTIVITY_LIMITS;
+const key = (name: string, params?: Record<string, unknown>): FormMessage => ({
+  key: `activityForm.errors.${name}`,
+  params,
+});
 
 function wholeNumber(value: number | string): number | null {
   const number = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
   return Number.isInteger(number) ? number : null;
 }
 
-function checkText(value: string, limits: { min?: number; max: number }, tooShortOrLong: FormMessage) {
-  const text = value.trim();
-  if (text.length < (limits.min ?? 0) || text.length > limits.max) return tooShortOrLong;
-  if (CONTROL.test(text)) return key('invalidCharacters');
-  return undefined;
+function checkText(value: string, rule: TextRule, tooShortOrLong: FormMessage) {
+  const problem = textProblem(value, rule);
+  if (problem === 'invalidCharacters') return key('invalidCharacters');
+  return problem ? tooShortOrLong : undefined;
 }
 
 function checkMapUrl(value: string): FormMessage | undefined {
   const text = value.trim();
   if (!text) return undefined;
   if (text.length > LIMITS.mapUrl.max) return key('mapUrlTooLong', { max: LIMITS.mapUrl.max });
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    url = null;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(text)) return key('mapUrlInvalid');
-  return undefined;
+  return isWebAddress(text) ? undefined : key('mapUrlInvalid');
 }
 
 function checkStart(value: string, context: ValidationContext): FormMessage | undefined {
@@ -156,21 +136,22 @@ function checkCapacity(value: number | string, minCapacity: number | undefined):
   return undefined;
 }
 
+const oneOf = (values: readonly string[], value: string) => values.includes(value);
+
 /** Every field's problem, or an empty object when the form may be sent. */
 export function validateActivityForm(values: ActivityFormValues, context: ValidationContext): FormErrors {
+  const multiline = { ...LIMITS.description, multiline: true };
   const checks: Record<FormField, () => FormMessage | undefined> = {
-    sport: () => ((SPORTS as readonly string[]).includes(values.sport) ? undefined : key('sportRequired')),
+    sport: () => (oneOf(SPORTS, values.sport) ? undefined : key('sportRequired')),
     title: () => checkText(values.title, LIMITS.title, key('titleLength', LIMITS.title)),
-    description: () => checkText(values.description, LIMITS.description, key('descriptionTooLong', LIMITS.description)),
+    description: () => checkText(values.description, multiline, key('descriptionTooLong', LIMITS.description)),
     place: () => checkText(values.place, LIMITS.place, key('placeLength', LIMITS.place)),
     mapUrl: () => checkMapUrl(values.mapUrl),
     startsAt: () => checkStart(values.startsAt, context),
     durationMinutes: () => checkRange(values.durationMinutes, LIMITS.durationMinutes, 'durationRange'),
     capacity: () => checkCapacity(values.capacity, context.minCapacity),
-    skillLevel: () =>
-      (SKILL_LEVELS as readonly string[]).includes(values.skillLevel) ? undefined : key('skillLevelRequired'),
-    joinPolicy: () =>
-      (JOIN_POLICIES as readonly string[]).includes(values.joinPolicy) ? undefined : key('joinPolicyRequired'),
+    skillLevel: () => (oneOf(SKILL_LEVELS, values.skillLevel) ? undefined : key('skillLevelRequired')),
+    joinPolicy: () => (oneOf(JOIN_POLICIES, values.joinPolicy) ? undefined : key('joinPolicyRequired')),
   };
   const errors: FormErrors = {};
   for (const field of FORM_FIELDS) {

@@ -1,91 +1,53 @@
-import { listen, run } from './run';
+import {
+  ActivitiesDocument,
+  ActivityDocument,
+  CancelActivityDocument,
+  CreateActivityDocument,
+  JoinActivityDocument,
+  LeaveActivityDocument,
+  MyActivitiesDocument,
+  OnActivityChangedDocument,
+  RemoveParticipantDocument,
+  RespondToJoinRequestDocument,
+  UpdateActivityDocument,
+} from './generated/documents/activities';
 import type {
-  Activity,
-  ActivityChange,
+  ActivityDetailFragment,
   ActivityFilter,
-  ActivityInput,
   ActivityRelation,
-  ActivitySummary,
-  Page,
-  Participation,
+  ActivitySummaryFragment,
+  CreateActivityInput,
+  OnActivityChangedSubscription,
+  ParticipationFieldsFragment,
   TimeScope,
-} from './types';
+  UpdateActivityInput,
+} from './generated/graphql';
+import type { Page, PageRequest } from './page';
+import { listen, run } from './run';
 
-const PERSON = 'id displayName universityId';
-const PARTICIPATION = `activityId status position note createdAt updatedAt user { ${PERSON} }`;
-const SUMMARY = `
-  id sport title place startsAt durationMinutes endsAt capacity skillLevel joinPolicy status
-  participantCount freePlaces waitlistCount
-  host { ${PERSON} }
-  myParticipation { ${PARTICIPATION} }
-`;
-const DETAIL = `
-  ${SUMMARY} description mapUrl cancelledAt createdAt updatedAt
-  participants { ${PARTICIPATION} }
-  requests { ${PARTICIPATION} }
-  waitlist { ${PARTICIPATION} }
-`;
+export type {
+  ActivityChangeKind,
+  ActivityFilter,
+  ActivityRelation,
+  ActivityStatus,
+  JoinPolicy,
+  ParticipationStatus,
+  SkillLevel,
+  Sport,
+  TimeScope,
+} from './generated/graphql';
 
-const ACTIVITIES = /* GraphQL */ `
-  query Activities($filter: ActivityFilter, $limit: Int, $nextToken: String) {
-    activities(filter: $filter, limit: $limit, nextToken: $nextToken) { items { ${SUMMARY} } nextToken }
-  }
-`;
-const MY_ACTIVITIES = /* GraphQL */ `
-  query MyActivities($relation: ActivityRelation!, $when: TimeScope!, $limit: Int, $nextToken: String) {
-    myActivities(relation: $relation, when: $when, limit: $limit, nextToken: $nextToken) {
-      items { ${SUMMARY} }
-      nextToken
-    }
-  }
-`;
-const ACTIVITY = /* GraphQL */ `query Activity($id: ID!) { activity(id: $id) { ${DETAIL} } }`;
-const CREATE = /* GraphQL */ `
-  mutation CreateActivity($input: CreateActivityInput!) { createActivity(input: $input) { ${DETAIL} } }
-`;
-const UPDATE = /* GraphQL */ `
-  mutation UpdateActivity($id: ID!, $input: UpdateActivityInput!) {
-    updateActivity(id: $id, input: $input) { ${DETAIL} }
-  }
-`;
-const CANCEL = /* GraphQL */ `mutation CancelActivity($id: ID!) { cancelActivity(id: $id) { ${DETAIL} } }`;
-const JOIN = /* GraphQL */ `
-  mutation JoinActivity($activityId: ID!, $note: String) {
-    joinActivity(activityId: $activityId, note: $note) { ${PARTICIPATION} }
-  }
-`;
-const RESPOND = /* GraphQL */ `
-  mutation RespondToJoinRequest($activityId: ID!, $userId: ID!, $approve: Boolean!) {
-    respondToJoinRequest(activityId: $activityId, userId: $userId, approve: $approve) { ${PARTICIPATION} }
-  }
-`;
-const LEAVE = /* GraphQL */ `
-  mutation LeaveActivity($activityId: ID!) { leaveActivity(activityId: $activityId) { ${PARTICIPATION} } }
-`;
-const REMOVE = /* GraphQL */ `
-  mutation RemoveParticipant($activityId: ID!, $userId: ID!) {
-    removeParticipant(activityId: $activityId, userId: $userId) { ${PARTICIPATION} }
-  }
-`;
-const ON_CHANGED = /* GraphQL */ `
-  subscription OnActivityChanged($activityId: ID!) {
-    onActivityChanged(activityId: $activityId) {
-      activityId
-      kind
-      userId
-      at
-    }
-  }
-`;
-
-export interface PageRequest {
-  limit?: number;
-  nextToken?: string | null;
-}
+/** What a list card shows. */
+export type ActivitySummary = ActivitySummaryFragment;
+/** Everything the detail page shows. */
+export type Activity = ActivityDetailFragment;
+export type Participation = ParticipationFieldsFragment;
+export type ActivityInput = CreateActivityInput;
+/** A live event on one activity: the watcher refetches what it shows. */
+export type ActivityChange = NonNullable<OnActivityChangedSubscription['onActivityChanged']>;
 
 export async function listActivities(filter: ActivityFilter, page: PageRequest = {}): Promise<Page<ActivitySummary>> {
-  const data = await run<{ activities: Page<ActivitySummary> }>(ACTIVITIES, { filter, ...page });
-  return data.activities;
+  return (await run(ActivitiesDocument, { filter, ...page })).activities;
 }
 
 export async function listMyActivities(
@@ -93,29 +55,28 @@ export async function listMyActivities(
   when: TimeScope,
   page: PageRequest = {},
 ): Promise<Page<ActivitySummary>> {
-  const data = await run<{ myActivities: Page<ActivitySummary> }>(MY_ACTIVITIES, { relation, when, ...page });
-  return data.myActivities;
+  return (await run(MyActivitiesDocument, { relation, when, ...page })).myActivities;
 }
 
 export async function getActivity(id: string): Promise<Activity> {
-  return (await run<{ activity: Activity }>(ACTIVITY, { id })).activity;
+  return (await run(ActivityDocument, { id })).activity;
 }
 
 export async function createActivity(input: ActivityInput): Promise<Activity> {
-  return (await run<{ createActivity: Activity }>(CREATE, { input })).createActivity;
+  return (await run(CreateActivityDocument, { input })).createActivity;
 }
 
-export async function updateActivity(id: string, input: Partial<ActivityInput>): Promise<Activity> {
-  return (await run<{ updateActivity: Activity }>(UPDATE, { id, input })).updateActivity;
+export async function updateActivity(id: string, input: UpdateActivityInput): Promise<Activity> {
+  return (await run(UpdateActivityDocument, { id, input })).updateActivity;
 }
 
 export async function cancelActivity(id: string): Promise<Activity> {
-  return (await run<{ cancelActivity: Activity }>(CANCEL, { id })).cancelActivity;
+  return (await run(CancelActivityDocument, { id })).cancelActivity;
 }
 
 /** Joins an open activity, asks to join an approval one (with the note), or queues when full. */
 export async function joinActivity(activityId: string, note?: string): Promise<Participation> {
-  return (await run<{ joinActivity: Participation }>(JOIN, { activityId, note: note || null })).joinActivity;
+  return (await run(JoinActivityDocument, { activityId, note: note || null })).joinActivity;
 }
 
 export async function respondToJoinRequest(
@@ -123,17 +84,16 @@ export async function respondToJoinRequest(
   userId: string,
   approve: boolean,
 ): Promise<Participation> {
-  const data = await run<{ respondToJoinRequest: Participation }>(RESPOND, { activityId, userId, approve });
-  return data.respondToJoinRequest;
+  return (await run(RespondToJoinRequestDocument, { activityId, userId, approve })).respondToJoinRequest;
 }
 
 /** Leave, withdraw a request, or leave the waitlist. */
 export async function leaveActivity(activityId: string): Promise<Participation> {
-  return (await run<{ leaveActivity: Participation }>(LEAVE, { activityId })).leaveActivity;
+  return (await run(LeaveActivityDocument, { activityId })).leaveActivity;
 }
 
 export async function removeParticipant(activityId: string, userId: string): Promise<Participation> {
-  return (await run<{ removeParticipant: Participation }>(REMOVE, { activityId, userId })).removeParticipant;
+  return (await run(RemoveParticipantDocument, { activityId, userId })).removeParticipant;
 }
 
 /** Live changes to one activity; returns the function that stops listening. */
@@ -142,11 +102,5 @@ export function subscribeToActivity(
   onChange: (change: ActivityChange) => void,
   onError?: (error: Error) => void,
 ): () => void {
-  return listen<{ onActivityChanged: ActivityChange | null }, ActivityChange>(
-    ON_CHANGED,
-    { activityId },
-    (data) => data.onActivityChanged,
-    onChange,
-    onError,
-  );
+  return listen(OnActivityChangedDocument, { activityId }, (data) => data.onActivityChanged, onChange, onError);
 }

@@ -1,33 +1,18 @@
+import {
+  MarkNotificationsReadDocument,
+  NotificationsDocument,
+  OnNotificationDocument,
+  UnreadCountsDocument,
+} from './generated/documents/notifications';
+import type { NotificationFieldsFragment, UnreadCountsQuery } from './generated/graphql';
+import type { Page, PageRequest } from './page';
 import { listen, run } from './run';
-import type { AppNotification, Page, UnreadCounts } from './types';
 
-const FIELDS = `
-  id userId type activityId sessionId conversationId data createdAt readAt
-  actor { id displayName universityId }
-`;
-const NOTIFICATIONS = /* GraphQL */ `
-  query Notifications($limit: Int, $nextToken: String) {
-    notifications(limit: $limit, nextToken: $nextToken) { items { ${FIELDS} } nextToken }
-  }
-`;
-const UNREAD = /* GraphQL */ `
-  query UnreadCounts {
-    unreadCounts {
-      messages
-      notifications
-    }
-  }
-`;
-const MARK_READ = /* GraphQL */ `
-  mutation MarkNotificationsRead($ids: [ID!]) {
-    markNotificationsRead(ids: $ids)
-  }
-`;
-const ON_NOTIFICATION = /* GraphQL */ `
-  subscription OnNotification($userId: ID!) { onNotification(userId: $userId) { ${FIELDS} } }
-`;
+export type { NotificationType } from './generated/graphql';
 
-type RawNotification = Omit<AppNotification, 'data'> & { data: unknown };
+/** A notification with its type-specific details (activity title, new start…) parsed from AWSJSON. */
+export type AppNotification = Omit<NotificationFieldsFragment, 'data'> & { data: Record<string, unknown> };
+export type UnreadCounts = UnreadCountsQuery['unreadCounts'];
 
 /** AWSJSON arrives as a JSON string; anything unreadable becomes no details rather than a crash. */
 function parseData(data: unknown): Record<string, unknown> {
@@ -42,22 +27,20 @@ function parseData(data: unknown): Record<string, unknown> {
   return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
 }
 
-const toNotification = (raw: RawNotification): AppNotification => ({ ...raw, data: parseData(raw.data) });
+const toNotification = (raw: NotificationFieldsFragment): AppNotification => ({ ...raw, data: parseData(raw.data) });
 
-export async function listNotifications(
-  page: { limit?: number; nextToken?: string | null } = {},
-): Promise<Page<AppNotification>> {
-  const data = await run<{ notifications: Page<RawNotification> }>(NOTIFICATIONS, page);
-  return { items: data.notifications.items.map(toNotification), nextToken: data.notifications.nextToken };
+export async function listNotifications(page: PageRequest = {}): Promise<Page<AppNotification>> {
+  const { notifications } = await run(NotificationsDocument, page);
+  return { items: notifications.items.map(toNotification), nextToken: notifications.nextToken };
 }
 
 export async function getUnreadCounts(): Promise<UnreadCounts> {
-  return (await run<{ unreadCounts: UnreadCounts }>(UNREAD)).unreadCounts;
+  return (await run(UnreadCountsDocument, {})).unreadCounts;
 }
 
 /** Marks these notifications read, or all of them without ids; returns how many changed. */
 export async function markNotificationsRead(ids?: string[]): Promise<number> {
-  return (await run<{ markNotificationsRead: number }>(MARK_READ, { ids: ids ?? null })).markNotificationsRead;
+  return (await run(MarkNotificationsReadDocument, { ids: ids ?? null })).markNotificationsRead;
 }
 
 /** The signed-in user's notifications as they happen; returns the function that stops listening. */
@@ -66,8 +49,8 @@ export function subscribeToNotifications(
   onNotification: (notification: AppNotification) => void,
   onError?: (error: Error) => void,
 ): () => void {
-  return listen<{ onNotification: RawNotification | null }, AppNotification>(
-    ON_NOTIFICATION,
+  return listen(
+    OnNotificationDocument,
     { userId },
     (data) => (data.onNotification ? toNotification(data.onNotification) : null),
     onNotification,

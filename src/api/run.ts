@@ -1,10 +1,17 @@
 import { graphqlClient } from './client';
+import type { Document } from './document';
 import { rethrowAsApiError } from './errors';
 
-/** One query or mutation: its data, or an ApiError (never Amplify's raw result). */
-export async function run<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+/** One query or mutation: its typed data, or an ApiError (never Amplify's raw result). */
+export async function run<TResult, TVariables>(
+  document: Document<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
   try {
-    const result = await graphqlClient().query<T>({ query, variables });
+    const result = await graphqlClient().query<TResult>({
+      query: document,
+      variables: variables as Record<string, unknown>,
+    });
     if (!result.data) throw result;
     return result.data;
   } catch (reason) {
@@ -16,15 +23,15 @@ export async function run<T>(query: string, variables?: Record<string, unknown>)
  * Opens a subscription and returns the function that closes it; its owner must call it (on
  * unmount or sign-out). `pick` takes the payload out of the message; null payloads are skipped.
  */
-export function listen<T, P>(
-  query: string,
-  variables: Record<string, unknown>,
-  pick: (data: T) => P | null | undefined,
+export function listen<TResult, TVariables, P>(
+  document: Document<TResult, TVariables>,
+  variables: TVariables,
+  pick: (data: TResult) => P | null | undefined,
   onData: (payload: P) => void,
   onError: (error: Error) => void = () => {},
 ): () => void {
-  const subscription = graphqlClient().subscribe<T>(
-    { query, variables },
+  const subscription = graphqlClient().subscribe<TResult>(
+    { query: document, variables: variables as Record<string, unknown> },
     {
       next: ({ data }) => {
         const payload = data ? pick(data) : null;

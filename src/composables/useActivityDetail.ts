@@ -8,7 +8,7 @@ import {
   respondToJoinRequest,
 } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
-import type { Activity } from '@/api/types';
+import type { Activity } from '@/api/activities';
 import { useUniversityStore } from '@/stores/university';
 import { followActivityLive } from './followActivityLive';
 import { useStartClock } from './useStartClock';

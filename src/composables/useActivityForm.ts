@@ -1,7 +1,7 @@
 import { computed, reactive, ref } from 'vue';
 import { createActivity, getActivity, updateActivity } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
-import type { Activity } from '@/api/types';
+import type { Activity } from '@/api/activities';
 import { placeServerError } from '@/activities/serverErrors';
 import {
   FORM_FIELDS,
@@ -112,7 +112,7 @@ export function useActivityForm(activityId: string | undefined) {
       if (Object.keys(changes).length === 0) return activity.value.id;
       return (await updateActivity(activity.value.id, changes)).id;
     } catch (error) {
-      const placed = placeServerError(toApiError(error));
+      const placed = placeServerError(toApiError(error), timeZone.value);
       if (placed.field) serverErrors.value = { [placed.field]: placed.message };
       else formError.value = placed.message;
       return null;

@@ -1,7 +1,8 @@
 import { ref } from 'vue';
 import { listActivities } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
-import type { ActivitySummary, Page } from '@/api/types';
+import type { ActivitySummary } from '@/api/activities';
+import type { Page } from '@/api/page';
 import { toServerFilter, type FilterState } from '@/activities/filterQuery';
 import { useUniversityStore } from '@/stores/university';
 

@@ -1,5 +1,5 @@
 import { listMyActivities } from '@/api/activities';
-import type { ActivityRelation, TimeScope } from '@/api/types';
+import type { ActivityRelation, TimeScope } from '@/api/activities';
 import { useUniversityStore } from '@/stores/university';
 import { PAGE_SIZE, usePagedActivities } from './useActivitySearch';
 

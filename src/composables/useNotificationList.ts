@@ -1,7 +1,7 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import { listNotifications } from '@/api/notifications';
-import type { AppNotification } from '@/api/types';
+import type { AppNotification } from '@/api/notifications';
 import { useNotificationsStore } from '@/stores/notifications';
 
 export const PAGE_SIZE = 20;

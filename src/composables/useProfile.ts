@@ -1,7 +1,7 @@
 import { onScopeDispose, ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import { getMe, subscribeToProfile, updateProfile } from '@/api/profile';
-import type { Profile } from '@/api/types';
+import type { Profile } from '@/api/profile';
 
 /**
  * The signed-in user's profile for one screen: loading, load error, saving and save error.

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import { getStaffOverview } from '@/api/profile';
-import type { StaffOverview } from '@/api/types';
+import type { StaffOverview } from '@/api/profile';
 
 /** The sports-centre page's figures for the staff member's own university. */
 export function useStaffOverview() {

@@ -1,4 +1,4 @@
-import type { AppNotification, NotificationType } from '@/api/types';
+import type { AppNotification, NotificationType } from '@/api/notifications';
 import { formatDateTime } from '@/i18n/format';
 import { t as translate } from '@/i18n';
 

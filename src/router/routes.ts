@@ -23,21 +23,21 @@ export const routes: AppRoute[] = [
     path: '/activities/new',
     name: 'activity-new',
     component: () => import('@/views/HostActivityView.vue'),
-    meta: { i18n: ['activity', 'activityForm'] },
+    meta: { i18n: ['activity', 'activityForm', 'serverErrors'] },
   },
   {
     path: '/activities/:id',
     name: 'activity',
     component: () => import('@/views/ActivityDetailView.vue'),
     props: true,
-    meta: { i18n: ['activity', 'activityDetail'] },
+    meta: { i18n: ['activity', 'activityDetail', 'serverErrors'] },
   },
   {
     path: '/activities/:id/edit',
     name: 'activity-edit',
     component: () => import('@/views/HostActivityView.vue'),
     props: true,
-    meta: { i18n: ['activity', 'activityForm'] },
+    meta: { i18n: ['activity', 'activityForm', 'serverErrors'] },
   },
   {
     path: '/my-activities',
@@ -55,7 +55,7 @@ export const routes: AppRoute[] = [
     path: '/account',
     name: 'account',
     component: () => import('@/views/AccountView.vue'),
-    meta: { i18n: ['account'] },
+    meta: { i18n: ['account', 'serverErrors'] },
   },
   {
     path: '/staff',

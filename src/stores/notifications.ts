@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import { getUnreadCounts, markNotificationsRead, subscribeToNotifications } from '@/api/notifications';
-import type { AppNotification } from '@/api/types';
+import type { AppNotification } from '@/api/notifications';
 import { useSessionStore } from './session';
 
 /** After a subscription error: 2 s, 4 s, 8 s… never longer than a minute between tries. */

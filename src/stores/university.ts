@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { getMe } from '@/api/profile';
-import type { University } from '@/api/types';
+import type { University } from '@/api/profile';
 import { useSessionStore } from './session';
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '@/api/activities';
 import { ApiError } from '@/api/errors';
 import { getMe } from '@/api/profile';
-import type { Activity, ActivityChange } from '@/api/types';
+import type { Activity, ActivityChange } from '@/api/activities';
 import ActivityDetailView from '@/views/ActivityDetailView.vue';
 import { HOST, makeActivity, makeParticipation, makePerson } from './activityFixtures';
 import { deferred, makeProfile } from './fixtures';

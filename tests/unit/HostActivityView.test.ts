@@ -4,7 +4,7 @@ import { defineComponent, h } from 'vue';
 import { createActivity, getActivity, updateActivity } from '@/api/activities';
 import { ApiError } from '@/api/errors';
 import { getMe } from '@/api/profile';
-import type { Activity } from '@/api/types';
+import type { Activity } from '@/api/activities';
 import HostActivityView from '@/views/HostActivityView.vue';
 import { HOST, makeActivity, makeParticipation } from './activityFixtures';
 import { deferred, makeProfile, makeUniversity } from './fixtures';
@@ -143,9 +143,13 @@ describe('HostActivityView, create', () => {
     expect(document.activeElement).toBe(control(wrapper, 'Sport'));
   });
 
-  it("shows a server refusal on a field next to that field, in the form's words, and keeps the values", async () => {
+  it("shows a server refusal on a field next to that field, in the reader's words, and keeps the values", async () => {
     vi.mocked(createActivity).mockRejectedValueOnce(
-      new ApiError('ValidationError', 'Start time must be at least 5 minutes from now.'),
+      new ApiError('ValidationError', 'Start time must be at least 5 minutes from now.', {
+        code: 'startsAt.tooSoon',
+        field: 'input.startsAt',
+        minutes: 5,
+      }),
     );
     const { wrapper } = await mountCreate();
     await fillValidForm(wrapper);
@@ -158,7 +162,10 @@ describe('HostActivityView, create', () => {
     expect(control(wrapper, 'Title').value).toBe('  Beach volleyball  ');
     expect(control(wrapper, 'Starts at').value).toBe('2026-11-28T18:00');
 
-    vi.mocked(createActivity).mockRejectedValueOnce(new ApiError('ValidationError', 'Place is not on campus.'));
+    // A code this app does not know yet (a newer server): its field still, the server's words.
+    vi.mocked(createActivity).mockRejectedValueOnce(
+      new ApiError('ValidationError', 'Place is not on campus.', { code: 'place.offCampus', field: 'input.place' }),
+    );
     await submit(wrapper);
     expect(wrapper.find('#startsAt-error').exists()).toBe(false);
     expect(wrapper.get('#place-error').text()).toBe('Place is not on campus.');
@@ -253,6 +260,7 @@ describe('HostActivityView, edit', () => {
       new ApiError(
         'ValidationError',
         "Capacity can't be lower than the 6 people already confirmed (you included). Remove someone first, or choose at least 6.",
+        { code: 'capacity.belowConfirmed', field: 'input.capacity', min: 6 },
       ),
     );
     await type(wrapper, 'Places, you included', '5');

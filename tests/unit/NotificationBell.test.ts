@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
 import { getMe } from '@/api/profile';
-import type { AppNotification } from '@/api/types';
+import type { AppNotification } from '@/api/notifications';
 import NotificationBell from '@/components/NotificationBell.vue';
 import { i18n, setLocale } from '@/i18n';
 import { useNotificationsStore } from '@/stores/notifications';

@@ -10,7 +10,8 @@ import {
 } from '@/api/notifications';
 import { getMe } from '@/api/profile';
 import { setLocale } from '@/i18n';
-import type { AppNotification, Page } from '@/api/types';
+import type { AppNotification } from '@/api/notifications';
+import type { Page } from '@/api/page';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import NotificationsView from '@/views/NotificationsView.vue';

@@ -1,4 +1,7 @@
-import type { Activity, ActivitySummary, AppNotification, Page, Participation, PublicProfile } from '@/api/types';
+import type { Activity, ActivitySummary, Participation } from '@/api/activities';
+import type { AppNotification } from '@/api/notifications';
+import type { Page } from '@/api/page';
+import type { PublicProfile } from '@/api/profile';
 
 /** Typed activity data for component tests: valid by default, overridden where a test cares. */
 export function makePerson(overrides: Partial<PublicProfile> = {}): PublicProfile {

@@ -45,8 +45,8 @@ describe('validateActivityForm', () => {
       { now: NOW, timeZone: ZONE },
     );
     expect(Object.keys(errors).sort()).toEqual(['joinPolicy', 'place', 'skillLevel', 'sport', 'startsAt', 'title']);
-    expect(errors.sport).toEqual({ key: 'errors.sportRequired', params: undefined });
-    expect(errors.startsAt).toEqual({ key: 'errors.startRequired', params: undefined });
+    expect(errors.sport).toEqual({ key: 'activityForm.errors.sportRequired', params: undefined });
+    expect(errors.startsAt).toEqual({ key: 'activityForm.errors.startRequired', params: undefined });
   });
 
   it.each([
@@ -70,7 +70,9 @@ describe('validateActivityForm', () => {
     ['startsAt', '2026-02-30T18:00', 'startInvalid'],
     ['startsAt', 'tomorrow', 'startInvalid'],
   ])('refuses %s = %j (%s)', (field, value, rule) => {
-    expect(check({ [field]: value })[field as keyof ActivityFormValues]).toMatchObject({ key: `errors.${rule}` });
+    expect(check({ [field]: value })[field as keyof ActivityFormValues]).toMatchObject({
+      key: `activityForm.errors.${rule}`,
+    });
   });
 
   it.each([
@@ -91,20 +93,25 @@ describe('validateActivityForm', () => {
   it('wants a start at least 5 minutes ahead and at most 366 days ahead, in the university time zone', () => {
     // 11:04 in Brussels is 10:04 UTC: four minutes from now.
     expect(check({ startsAt: '2026-11-26T11:04' }).startsAt).toEqual({
-      key: 'errors.startTooSoon',
+      key: 'activityForm.errors.startTooSoon',
       params: { minutes: 5 },
     });
     expect(check({ startsAt: '2026-11-26T11:05' })).toEqual({});
-    expect(check({ startsAt: '2025-01-01T10:00' }).startsAt).toMatchObject({ key: 'errors.startTooSoon' });
+    expect(check({ startsAt: '2025-01-01T10:00' }).startsAt).toMatchObject({ key: 'activityForm.errors.startTooSoon' });
     expect(check({ startsAt: '2027-11-27T11:00' })).toEqual({});
-    expect(check({ startsAt: '2027-11-27T11:01' }).startsAt).toMatchObject({ key: 'errors.startTooFar' });
+    expect(check({ startsAt: '2027-11-27T11:01' }).startsAt).toMatchObject({ key: 'activityForm.errors.startTooFar' });
   });
 
   it('on edit, holds only a changed start to the window, and capacity to the people already in', () => {
     const edit = { originalStartsAt: '2026-11-26T11:02', minCapacity: 4 };
     expect(check({ startsAt: '2026-11-26T11:02' }, edit)).toEqual({});
-    expect(check({ startsAt: '2026-11-26T11:03' }, edit).startsAt).toMatchObject({ key: 'errors.startTooSoon' });
-    expect(check({ capacity: 3 }, edit).capacity).toEqual({ key: 'errors.capacityBelowConfirmed', params: { n: 4 } });
+    expect(check({ startsAt: '2026-11-26T11:03' }, edit).startsAt).toMatchObject({
+      key: 'activityForm.errors.startTooSoon',
+    });
+    expect(check({ capacity: 3 }, edit).capacity).toEqual({
+      key: 'activityForm.errors.capacityBelowConfirmed',
+      params: { n: 4 },
+    });
     expect(check({ capacity: 4 }, edit)).toEqual({});
   });
 });

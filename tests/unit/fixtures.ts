@@ -1,4 +1,4 @@
-import type { Profile, StaffOverview, University } from '@/api/types';
+import type { Profile, StaffOverview, University } from '@/api/profile';
 import type { SessionUser } from '@/auth/types';
 
 /** Typed test data: a valid object by default, overridden where a test cares. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NotificationType } from '@/api/types';
+import type { NotificationType } from '@/api/notifications';
 import { setLocale } from '@/i18n';
 import { describeNotification } from '@/notifications/text';
 import { makeNotification } from './activityFixtures';

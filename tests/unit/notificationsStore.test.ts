@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { getUnreadCounts, markNotificationsRead, subscribeToNotifications } from '@/api/notifications';
-import type { AppNotification } from '@/api/types';
+import type { AppNotification } from '@/api/notifications';
 import { RETRY_BASE_MS, RETRY_MAX_MS, SEEN_IDS_MAX, useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { makeNotification } from './activityFixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { participationAction, peopleToNotifyOnCancel, refusalReason } from '@/activities/participationState';
-import type { ParticipationStatus } from '@/api/types';
+import type { ParticipationStatus } from '@/api/activities';
 import { HOST, makeActivity, makeParticipation, makePerson } from './activityFixtures';
 
 // Two days before the fixture activity (2026-11-28T17:00Z).

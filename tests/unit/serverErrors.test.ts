@@ -1,86 +1,99 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '@rules/errorCodes';
 import { placeServerError } from '@/activities/serverErrors';
 import { ApiError } from '@/api/errors';
+import { setLocale, t } from '@/i18n';
+import { shownMessageText } from '@/i18n/serverError';
 
-const validation = (message: string) => placeServerError(new ApiError('ValidationError', message));
+const ZONE = 'Europe/Brussels';
+const refusal = (code: string, field?: string, extra: Record<string, unknown> = {}) =>
+  new ApiError('ValidationError', `English words for ${code}`, { code, ...(field ? { field } : {}), ...extra });
+
+/** What the host form shows for a refusal: the field it lands on and the sentence, in the current language. */
+function shown(error: ApiError) {
+  const placed = placeServerError(error, ZONE);
+  return { field: placed.field, text: shownMessageText(placed.message, t) };
+}
+
+// Every refusal createActivity / updateActivity can answer about one of the form's fields.
+const FIELD_REFUSALS: [code: string, field: string, formField: string, extra?: Record<string, unknown>][] = [
+  ['title.tooShort', 'input.title', 'title', { min: 3, max: 80 }],
+  ['title.tooLong', 'input.title', 'title', { min: 3, max: 80 }],
+  ['title.required', 'input.title', 'title'],
+  ['title.invalidCharacters', 'input.title', 'title'],
+  ['description.tooLong', 'input.description', 'description', { max: 2000 }],
+  ['place.tooShort', 'input.place', 'place', { min: 2, max: 120 }],
+  ['place.tooLong', 'input.place', 'place', { min: 2, max: 120 }],
+  ['mapUrl.invalid', 'input.mapUrl', 'mapUrl'],
+  ['mapUrl.tooLong', 'input.mapUrl', 'mapUrl', { max: 500 }],
+  ['startsAt.invalid', 'input.startsAt', 'startsAt'],
+  ['startsAt.tooSoon', 'input.startsAt', 'startsAt', { minutes: 5 }],
+  ['startsAt.tooFar', 'input.startsAt', 'startsAt', { days: 366 }],
+  ['durationMinutes.outOfRange', 'input.durationMinutes', 'durationMinutes', { min: 15, max: 1440 }],
+  ['capacity.outOfRange', 'input.capacity', 'capacity', { min: 2, max: 100 }],
+  ['capacity.belowConfirmed', 'input.capacity', 'capacity', { min: 6 }],
+  ['sport.invalid', 'input.sport', 'sport'],
+  ['skillLevel.invalid', 'input.skillLevel', 'skillLevel'],
+  ['joinPolicy.invalid', 'input.joinPolicy', 'joinPolicy'],
+];
 
 describe('placeServerError', () => {
-  // The server's own messages (backend/src/validation.ts, activities/validate.ts, input.ts, host.ts).
-  it.each([
-    ['Title needs at least 3 characters.', 'title', { key: 'errors.titleLength', params: { min: 3, max: 80 } }],
-    ['Title cannot be empty.', 'title', { key: 'errors.titleLength', params: { min: 3, max: 80 } }],
-    ['Place can be at most 120 characters.', 'place', { key: 'errors.placeLength', params: { min: 2, max: 120 } }],
-    [
-      'Description can be at most 2000 characters.',
-      'description',
-      { key: 'errors.descriptionTooLong', params: { max: 2000 } },
-    ],
-    ['Description contains characters that are not allowed.', 'description', { key: 'errors.invalidCharacters' }],
-    ['Map link must be a web address starting with https:// or http://.', 'mapUrl', { key: 'errors.mapUrlInvalid' }],
-    ['Map link can be at most 500 characters.', 'mapUrl', { key: 'errors.mapUrlTooLong', params: { max: 500 } }],
-    [
-      'Duration must be a whole number from 15 to 1440 minutes.',
-      'durationMinutes',
-      { key: 'errors.durationRange', params: { min: 15, max: 1440 } },
-    ],
-    [
-      'Capacity must be a whole number from 2 to 100 people, the host included.',
-      'capacity',
-      { key: 'errors.capacityRange', params: { min: 2, max: 100 } },
-    ],
-    [
-      "Capacity can't be lower than the 6 people already confirmed (you included). Remove someone first, or choose at least 6.",
-      'capacity',
-      { key: 'errors.capacityBelowConfirmed', params: { n: 6 } },
-    ],
-    [
-      'Start time must be at least 5 minutes from now.',
-      'startsAt',
-      { key: 'errors.startTooSoon', params: { minutes: 5 } },
-    ],
-    ['Start time can be at most one year from now.', 'startsAt', { key: 'errors.startTooFar' }],
-    ['Start time must be a date and time such as 2026-05-01T18:00:00Z.', 'startsAt', { key: 'errors.startInvalid' }],
-    ['Choose a valid sport.', 'sport', { key: 'errors.sportRequired' }],
-    ['Choose a valid skill level.', 'skillLevel', { key: 'errors.skillLevelRequired' }],
-    ['Choose a valid join policy.', 'joinPolicy', { key: 'errors.joinPolicyRequired' }],
-  ])('puts "%s" next to %s in the form\'s words', (message, field, expected) => {
-    expect(validation(message)).toEqual({ field, message: { params: undefined, ...expected } });
+  it.each(['en', 'nl', 'fr'] as const)('puts every field refusal next to its field, in %s, by code', async (locale) => {
+    await setLocale(locale);
+    for (const [code, field, formField, extra] of FIELD_REFUSALS) {
+      const { field: placed, text } = shown(refusal(code, field, extra));
+      expect(placed, code).toBe(formField);
+      expect(text, code).not.toContain('English words');
+      expect(text, code).not.toMatch(/[{}]/); // every placeholder filled
+    }
   });
 
-  it("puts an unknown rule on a known field next to it in the server's words", () => {
-    expect(validation('Title is rather odd.')).toEqual({ field: 'title', message: { text: 'Title is rather odd.' } });
-    expect(placeServerError(new ApiError('Conflict', 'Place is closed on Sundays.'))).toEqual({
-      field: 'place',
-      message: { text: 'Place is closed on Sundays.' },
-    });
-  });
-
-  it('keeps a field label only at the start of the message, and only for validation and conflicts', () => {
-    expect(validation('Titles are not a thing.').field).toBeNull();
-    expect(placeServerError(new ApiError('Unknown', 'Title exploded.'))).toEqual({
-      field: null,
-      message: { text: 'Title exploded.' },
-    });
-  });
-
-  it("puts everything else above the button, in the form's words when it knows the refusal", () => {
-    expect(placeServerError(new ApiError('Conflict', "This activity was cancelled: you can't edit it."))).toEqual({
-      field: null,
-      message: { key: 'errors.cancelled', params: undefined },
-    });
-    expect(placeServerError(new ApiError('Conflict', "This activity has already started: you can't edit it."))).toEqual(
-      { field: null, message: { key: 'errors.started', params: undefined } },
+  it('fills in the numbers of the refusal', () => {
+    expect(shown(refusal('title.tooLong', 'input.title', { max: 80 })).text).toBe(
+      'The title can be at most 80 characters.',
     );
-    expect(placeServerError(new ApiError('Forbidden', 'Only the host can edit this activity.')).message).toEqual({
-      key: 'errors.notHost',
-      params: undefined,
+    expect(shown(refusal('capacity.belowConfirmed', 'input.capacity', { min: 6 })).text).toContain(
+      'choose at least 6 places',
+    );
+  });
+
+  it('says a refusal about no field of the form above the button, translated by its code', async () => {
+    await setLocale('nl');
+    const cancelled = new ApiError('Conflict', "This activity was cancelled: you can't edit it.", {
+      code: 'activity.cancelled',
     });
-    expect(placeServerError(new ApiError('NetworkError', 'Network error')).message).toMatchObject({
-      key: 'errors.network',
+    expect(shown(cancelled)).toEqual({ field: null, text: 'Deze activiteit werd geannuleerd, dus dit kan niet meer.' });
+  });
+
+  it("shows the server's own words only for a code it does not know, still on its field", () => {
+    expect(shown(refusal('title.rhymes', 'input.title'))).toEqual({
+      field: 'title',
+      text: 'English words for title.rhymes',
     });
-    expect(placeServerError(new ApiError('Unknown', 'The database fell over.'))).toEqual({
+    expect(shown(new ApiError('Unknown', 'The database fell over.'))).toEqual({
       field: null,
-      message: { text: 'The database fell over.' },
+      text: 'The database fell over.',
     });
+  });
+
+  it('says a lost connection in its own words, whatever the message', () => {
+    expect(shown(new ApiError('NetworkError', 'Network error'))).toMatchObject({ field: null });
+    expect(shown(new ApiError('NetworkError', 'Network error')).text).toContain('offline');
+  });
+
+  it('formats dates of a refusal in the university time zone', () => {
+    const error = new ApiError('Conflict', 'Booking opens on …', {
+      code: 'booking.windowNotOpen',
+      opensAt: '2026-12-01T17:00:00.000Z',
+    });
+    expect(shown(error).text).toMatch(/^Booking opens on .*18:00/);
+  });
+});
+
+describe('the serverErrors messages', () => {
+  it.each(['en', 'nl', 'fr'] as const)('have a sentence for every error code in %s', async (locale) => {
+    await setLocale(locale);
+    const missing = ERROR_CODES.filter((code) => t(`serverErrors.${code}`) === `serverErrors.${code}`);
+    expect(missing).toEqual([]);
   });
 });

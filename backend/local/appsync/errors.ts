@@ -1,21 +1,37 @@
 /**
  * GraphQL errors shaped like AppSync's: errorType + message, path, locations with sourceName,
- * data/errorInfo null. Resolver errors keep their type when intended (AppError and friends);
- * anything else is logged here and reaches the client only as a generic InternalFailure.
+ * data and errorInfo. Resolver errors keep their type (and errorInfo) when intended (AppError, or
+ * an error the response mapping raised); anything else is logged here and reaches the client only
+ * as a generic InternalFailure.
  */
 import { GraphQLError } from 'graphql';
+import { INTERNAL_MESSAGE } from '../../src/appsync/lambdaResult.js';
+
+export { INTERNAL_MESSAGE };
 
 export interface AppSyncError {
   message: string;
   errorType?: string;
   path?: readonly (string | number)[] | null;
   locations?: { line: number; column: number; sourceName: null }[] | null;
-  data?: null;
-  errorInfo?: null;
+  data?: unknown;
+  errorInfo?: unknown;
 }
 
-const INTENDED = new Set(['ValidationError', 'NotFound', 'Forbidden', 'Conflict', 'Unauthorized']);
-export const INTERNAL_MESSAGE = 'An internal error occurred. Please try again.';
+const INTENDED = new Set(['ValidationError', 'NotFound', 'Forbidden', 'Conflict', 'Unauthorized', 'RateLimited']);
+
+/** Raised by the resolver response mapping, as AppSync's util.error(message, type, data, errorInfo). */
+export class MappedError extends Error {
+  constructor(
+    message: string,
+    readonly errorType: string,
+    readonly data: unknown,
+    readonly errorInfo: unknown,
+  ) {
+    super(message);
+    this.name = errorType;
+  }
+}
 
 /** Thrown by the gateway itself for a field the caller may not touch. */
 export class FieldUnauthorized extends Error {
@@ -45,9 +61,15 @@ export function formatError(e: GraphQLError, log: (line: string) => void): AppSy
   // graphql-js' own errors (validation, non-null, scalar serialization) carry a useful message.
   if (!orig || orig instanceof GraphQLError) return { ...base, message: e.message };
   const type = intendedType(orig);
-  if (type) return { ...base, errorType: type, message: orig.message };
+  if (type) return { ...base, ...carried(orig), errorType: type, message: orig.message };
   log(`[appsync] resolver failure at ${(e.path ?? []).join('.')}: ${orig.stack ?? String(orig)}`);
   return { ...base, errorType: 'InternalFailure', message: INTERNAL_MESSAGE };
+}
+
+/** What an intended error brings besides its type and message: AppSync's data and errorInfo. */
+function carried(error: Error): { data: unknown; errorInfo: unknown } {
+  const { data = null, errorInfo = null } = error as { data?: unknown; errorInfo?: unknown };
+  return { data, errorInfo };
 }
 
 /** For errors outside a field (realtime start, HTTP transport): {errorType, message} only. */

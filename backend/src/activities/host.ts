@@ -55,8 +55,9 @@ export async function updateActivity(caller: Caller, args: Record<string, unknow
     requireOpenForChanges(before, now, 'edit it');
     if (fields.capacity !== undefined && fields.capacity < before.confirmed_count) {
       throw validation(
+        'capacity.belowConfirmed',
         `Capacity can't be lower than the ${before.confirmed_count} people already confirmed (you included). Remove someone first, or choose at least ${before.confirmed_count}.`,
-        'capacity',
+        { field: 'input.capacity', min: before.confirmed_count },
       );
     }
     const changed = Object.entries(fields).filter(
@@ -106,7 +107,8 @@ export async function cancelActivity(caller: Caller, args: Record<string, unknow
   const row = await runWrite(services, async (trx, effects) => {
     const before = await lockActivity(trx, caller, id);
     requireHost(before, caller, 'cancel this activity');
-    if (before.status === 'CANCELLED') throw conflict('This activity is already cancelled.');
+    if (before.status === 'CANCELLED')
+      throw conflict('activity.alreadyCancelled', 'This activity is already cancelled.');
     requireOpenForChanges(before, now, 'cancel it');
     const activity = await trx
       .updateTable('activities')

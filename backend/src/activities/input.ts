@@ -1,41 +1,73 @@
 import type { Insertable } from 'kysely';
 import type { ActivitiesTable } from '../db/types.js';
-import { requireObject, requireText } from '../validation.js';
+import { ACTIVITY_LIMITS } from '../rules/limits.js';
+import { requireObject, requireText, type TextFieldRule } from '../validation.js';
 import {
   JOIN_POLICIES,
   SKILL_LEVELS,
   SPORTS,
-  optionalUrl,
+  optionalMapUrl,
   requireEnum,
-  requireDateTime,
   requireFutureStart,
   requireInt,
+  requireStartsAt,
 } from './validate.js';
 
 /** The editable fields of an activity, as columns. */
 export type ActivityFields = Omit<Insertable<ActivitiesTable>, 'id' | 'university_id' | 'host_id'>;
 
+const text = (rule: Omit<TextFieldRule, 'field'> & { name: string }) => (v: unknown) =>
+  requireText(v, { ...rule, field: `input.${rule.name}` });
+
+const title = text({ name: 'title', subject: 'title', label: 'Title', ...ACTIVITY_LIMITS.title });
+const description = text({
+  name: 'description',
+  subject: 'description',
+  label: 'Description',
+  multiline: true,
+  ...ACTIVITY_LIMITS.description,
+});
+const place = text({ name: 'place', subject: 'place', label: 'Place', ...ACTIVITY_LIMITS.place });
+
 // One checker per field, shared by create and update so both refuse the same values the same way.
 const fieldCheckers = {
-  sport: (v: unknown) => ({ sport: requireEnum(v, 'sport', 'sport', SPORTS) }),
-  title: (v: unknown) => ({ title: requireText(v, 'title', { label: 'Title', min: 3, max: 80 }) }),
-  description: (v: unknown) => ({
-    // Optional: missing or null is an empty description.
-    description: v === undefined || v === null ? '' : requireText(v, 'description', descriptionRules),
+  sport: (v: unknown) => ({
+    sport: requireEnum(v, { field: 'input.sport', code: 'sport.invalid', label: 'sport' }, SPORTS),
   }),
-  place: (v: unknown) => ({ place: requireText(v, 'place', { label: 'Place', min: 2, max: 120 }) }),
-  mapUrl: (v: unknown) => ({ map_url: optionalUrl(v, 'mapUrl', 'Map link') }),
+  title: (v: unknown) => ({ title: title(v) }),
+  // Optional: missing or null is an empty description.
+  description: (v: unknown) => ({ description: v === undefined || v === null ? '' : description(v) }),
+  place: (v: unknown) => ({ place: place(v) }),
+  mapUrl: (v: unknown) => ({ map_url: optionalMapUrl(v) }),
   durationMinutes: (v: unknown) => ({
-    duration_minutes: requireInt(v, 'durationMinutes', 'Duration', 15, 1440, ' minutes'),
+    duration_minutes: requireInt(
+      v,
+      { field: 'input.durationMinutes', code: 'durationMinutes.outOfRange', label: 'Duration', hint: ' minutes' },
+      ACTIVITY_LIMITS.durationMinutes,
+    ),
   }),
   capacity: (v: unknown) => ({
-    capacity: requireInt(v, 'capacity', 'Capacity', 2, 100, ' people, the host included'),
+    capacity: requireInt(
+      v,
+      { field: 'input.capacity', code: 'capacity.outOfRange', label: 'Capacity', hint: ' people, the host included' },
+      ACTIVITY_LIMITS.capacity,
+    ),
   }),
-  skillLevel: (v: unknown) => ({ skill_level: requireEnum(v, 'skillLevel', 'skill level', SKILL_LEVELS) }),
-  joinPolicy: (v: unknown) => ({ join_policy: requireEnum(v, 'joinPolicy', 'join policy', JOIN_POLICIES) }),
+  skillLevel: (v: unknown) => ({
+    skill_level: requireEnum(
+      v,
+      { field: 'input.skillLevel', code: 'skillLevel.invalid', label: 'skill level' },
+      SKILL_LEVELS,
+    ),
+  }),
+  joinPolicy: (v: unknown) => ({
+    join_policy: requireEnum(
+      v,
+      { field: 'input.joinPolicy', code: 'joinPolicy.invalid', label: 'join policy' },
+      JOIN_POLICIES,
+    ),
+  }),
 } as const;
-
-const descriptionRules = { label: 'Description', min: 0, max: 2000, multiline: true };
 
 type FieldName = keyof typeof fieldCheckers | 'startsAt';
 const FIELD_NAMES: FieldName[] = [...(Object.keys(fieldCheckers) as FieldName[]), 'startsAt'];
@@ -61,7 +93,7 @@ export function parseUpdateInput(args: Record<string, unknown>): Partial<Activit
     if (value === undefined || (value === null && !clearable)) continue;
     // Whether a new start is far enough ahead is checked against the stored one (see updateActivity):
     // a form that sends the unchanged start of a soon-starting activity is not refused for it.
-    if (name === 'startsAt') fields.starts_at = requireDateTime(value, 'startsAt', 'Start time');
+    if (name === 'startsAt') fields.starts_at = requireStartsAt(value);
     else Object.assign(fields, fieldCheckers[name](value));
   }
   return fields;

@@ -1,5 +1,6 @@
 import type { Caller, Services } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
+import { ACTIVITY_LIMITS } from '../rules/limits.js';
 import { requireText } from '../validation.js';
 import { addConfirmed, findParticipation, participationState, promoteFromWaitlist, setStatus } from './queue.js';
 import { requireActivityId } from './validate.js';
@@ -10,7 +11,10 @@ import { aboutActivity, lockActivity, requireOpenForChanges, runWrite } from './
 
 function parseNote(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return requireText(value, 'note', { label: 'Note', min: 0, max: 500, multiline: true }) || null;
+  return (
+    requireText(value, { field: 'note', subject: 'note', label: 'Note', multiline: true, ...ACTIVITY_LIMITS.note }) ||
+    null
+  );
 }
 
 export async function joinActivity(caller: Caller, args: Record<string, unknown>, services: Services) {
@@ -19,18 +23,20 @@ export async function joinActivity(caller: Caller, args: Record<string, unknown>
   const now = services.now();
   const result = await runWrite(services, async (trx, effects) => {
     const activity = await lockActivity(trx, caller, id);
-    if (activity.host_id === caller.sub) throw conflict('You host this activity, so you are already in it.');
+    if (activity.host_id === caller.sub)
+      throw conflict('activity.hostIsIn', 'You host this activity, so you are already in it.');
     requireOpenForChanges(activity, now, 'join it');
     const state = await participationState(trx, activity, caller.sub);
     // Says no more than that: who blocked whom is not the caller's to learn.
-    if (state.blockedByHost) throw forbidden("You can't join this activity.");
+    if (state.blockedByHost) throw forbidden('activity.notAllowed', "You can't join this activity.");
 
     const existing = state.existing;
     if (existing && ['JOINED', 'REQUESTED', 'WAITLISTED'].includes(existing.status)) {
       return { activity, row: existing, position: state.position }; // a retry changes nothing
     }
-    if (existing?.status === 'DECLINED') throw forbidden('The host declined your request to join this activity.');
-    if (existing?.status === 'REMOVED') throw forbidden('The host removed you from this activity.');
+    if (existing?.status === 'DECLINED')
+      throw forbidden('activity.declined', 'The host declined your request to join this activity.');
+    if (existing?.status === 'REMOVED') throw forbidden('activity.removed', 'The host removed you from this activity.');
 
     if (activity.join_policy === 'APPROVAL') {
       const row = await setStatus(trx, id, caller.sub, 'REQUESTED', now, note);
@@ -61,11 +67,11 @@ export async function leaveActivity(caller: Caller, args: Record<string, unknown
   const result = await runWrite(services, async (trx, effects) => {
     const activity = await lockActivity(trx, caller, id);
     if (activity.host_id === caller.sub) {
-      throw conflict("You host this activity: cancel it instead if you can't make it.");
+      throw conflict('activity.hostCannotLeave', "You host this activity: cancel it instead if you can't make it.");
     }
     const existing = await findParticipation(trx, id, caller.sub);
     if (!existing || !['JOINED', 'REQUESTED', 'WAITLISTED'].includes(existing.status)) {
-      throw conflict('You are not in this activity, so there is nothing to leave.');
+      throw conflict('activity.notIn', 'You are not in this activity, so there is nothing to leave.');
     }
     requireOpenForChanges(activity, now, 'leave it');
     const next = existing.status === 'REQUESTED' ? 'WITHDRAWN' : 'LEFT';

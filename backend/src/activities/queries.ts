@@ -2,8 +2,10 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { ActivityRow, Database } from '../db/types.js';
 import { notFound, validation } from '../errors.js';
-import { decodeCursor, pageLimit, toPage } from '../shared/pagination.js';
-import { requireText } from '../validation.js';
+import { ActivityRelation, SkillLevel, TimeScope } from '../generated/graphql.js';
+import { ACTIVITY_LIMITS } from '../rules/limits.js';
+import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
+import { enumValues, requireText } from '../validation.js';
 import { SKILL_LEVELS, SPORTS, isUuid, requireActivityId, requireDateTime, requireEnum } from './validate.js';
 import { activityView, activityViews } from './views.js';
 
@@ -16,7 +18,7 @@ const ofMyUniversity = (services: Services, caller: Caller): ActivityQuery =>
 export async function activity(caller: Caller, args: Record<string, unknown>, services: Services) {
   const id = requireActivityId(args.id);
   const row = await ofMyUniversity(services, caller).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('The activity');
+  if (!row) throw notFound('activity.notFound', 'The activity');
   return activityView(services.db, caller, row);
 }
 
@@ -24,7 +26,7 @@ export async function activity(caller: Caller, args: Record<string, unknown>, se
 export async function onActivityChanged(caller: Caller, args: Record<string, unknown>, services: Services) {
   const id = requireActivityId(args.activityId);
   const row = await ofMyUniversity(services, caller).select('id').where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('The activity');
+  if (!row) throw notFound('activity.notFound', 'The activity');
   return null;
 }
 
@@ -37,7 +39,7 @@ function afterCursor(query: ActivityQuery, token: unknown, direction: 'asc' | 'd
   const [at, id] = key as [string, string];
   const startsAt = new Date(at);
   if (Number.isNaN(startsAt.getTime()) || !isUuid(id)) {
-    throw validation('nextToken is not valid: start again from the first page.', 'nextToken');
+    throw invalidToken();
   }
   const op = direction === 'asc' ? '>' : '<';
   return query.where((eb) =>
@@ -60,26 +62,45 @@ function matchingWords(eb: ExpressionBuilder<Database, 'activities'>, words: str
 export async function activities(caller: Caller, args: Record<string, unknown>, services: Services) {
   const limit = pageLimit(args.limit);
   const filter = args.filter === undefined || args.filter === null ? {} : (args.filter as Record<string, unknown>);
-  if (typeof filter !== 'object' || Array.isArray(filter)) throw validation('filter is not valid.', 'filter');
+  if (typeof filter !== 'object' || Array.isArray(filter))
+    throw validation('filter.invalid', 'filter is not valid.', { field: 'filter' });
   const now = services.now();
 
   // Browsing shows what is still to come: a "from" in the past starts at now.
   let from = now;
   if (filter.from != null) {
-    const asked = requireDateTime(filter.from, 'from', 'From');
+    const asked = requireDateTime(filter.from, { field: 'filter.from', code: 'from.invalid', label: 'From' });
     if (asked > now) from = asked;
   }
   let query = ofMyUniversity(services, caller).where('status', '=', 'SCHEDULED').where('starts_at', '>=', from);
-  if (filter.to != null) query = query.where('starts_at', '<', requireDateTime(filter.to, 'to', 'To'));
-  if (filter.sport != null) query = query.where('sport', '=', requireEnum(filter.sport, 'sport', 'sport', SPORTS));
+  if (filter.to != null) {
+    const to = requireDateTime(filter.to, { field: 'filter.to', code: 'to.invalid', label: 'To' });
+    query = query.where('starts_at', '<', to);
+  }
+  if (filter.sport != null) {
+    query = query.where(
+      'sport',
+      '=',
+      requireEnum(filter.sport, { field: 'filter.sport', code: 'sport.invalid', label: 'sport' }, SPORTS),
+    );
+  }
   if (filter.skillLevel != null) {
     // An activity for any level suits every level.
-    const level = requireEnum(filter.skillLevel, 'skillLevel', 'skill level', SKILL_LEVELS);
-    query = query.where('skill_level', 'in', [...new Set([level, 'ANY'])]);
+    const level = requireEnum(
+      filter.skillLevel,
+      { field: 'filter.skillLevel', code: 'skillLevel.invalid', label: 'skill level' },
+      SKILL_LEVELS,
+    );
+    query = query.where('skill_level', 'in', [...new Set([level, SkillLevel.ANY])]);
   }
   if (filter.hasFreePlaces === true) query = query.where(sql<boolean>`confirmed_count < capacity`);
   if (filter.text != null) {
-    const text = requireText(filter.text, 'text', { label: 'Search text', min: 0, max: 100 });
+    const text = requireText(filter.text, {
+      field: 'filter.text',
+      subject: 'search',
+      label: 'Search text',
+      ...ACTIVITY_LIMITS.searchText,
+    });
     const words = text.split(/\s+/).filter(Boolean).slice(0, 10);
     if (words.length) query = query.where((eb) => matchingWords(eb, words));
   }
@@ -105,8 +126,16 @@ const RELATION_STATUS = {
  * there), soonest first; past = over, most recent first. Cancelled ones stay, flagged by status.
  */
 export async function myActivities(caller: Caller, args: Record<string, unknown>, services: Services) {
-  const relation = requireEnum(args.relation, 'relation', 'relation', Object.keys(RELATION_STATUS));
-  const when = requireEnum(args.when, 'when', 'time scope', ['UPCOMING', 'PAST']);
+  const relation = requireEnum(
+    args.relation,
+    { field: 'relation', code: 'relation.invalid', label: 'relation' },
+    enumValues(ActivityRelation),
+  );
+  const when = requireEnum(
+    args.when,
+    { field: 'when', code: 'timeScope.invalid', label: 'time scope' },
+    enumValues(TimeScope),
+  );
   const limit = pageLimit(args.limit);
   const direction = when === 'UPCOMING' ? 'asc' : 'desc';
   const endsAt = sql<Date>`starts_at + duration_minutes * interval '1 minute'`;
@@ -116,7 +145,7 @@ export async function myActivities(caller: Caller, args: Record<string, unknown>
         .selectFrom('participations')
         .select('activity_id')
         .where('user_id', '=', caller.sub)
-        .where('status', '=', RELATION_STATUS[relation as keyof typeof RELATION_STATUS]),
+        .where('status', '=', RELATION_STATUS[relation]),
     )
     .where(endsAt, when === 'UPCOMING' ? '>' : '<=', services.now());
   query = afterCursor(query, args.nextToken, direction);

@@ -16,15 +16,16 @@ import { aboutActivity, lockActivity, requireHost, requireOpenForChanges, runWri
 
 export async function respondToJoinRequest(caller: Caller, args: Record<string, unknown>, services: Services) {
   const id = requireActivityId(args.activityId);
-  const userId = requireUserId(args.userId, 'That join request');
-  const approve = requireBoolean(args.approve, 'approve', 'approve');
+  const userId = requireUserId(args.userId, 'joinRequest.notFound', 'That join request');
+  const approve = requireBoolean(args.approve, { field: 'approve', code: 'approve.invalid', label: 'approve' });
   const now = services.now();
   const result = await runWrite(services, async (trx, effects) => {
     const activity = await lockActivity(trx, caller, id);
     requireHost(activity, caller, 'answer join requests');
     const request = await findParticipation(trx, id, userId);
-    if (!request) throw notFound('That join request');
-    if (request.status !== 'REQUESTED') throw conflict('This request was already answered or withdrawn.');
+    if (!request) throw notFound('joinRequest.notFound', 'That join request');
+    if (request.status !== 'REQUESTED')
+      throw conflict('joinRequest.answered', 'This request was already answered or withdrawn.');
     requireOpenForChanges(activity, now, 'answer requests any more');
 
     if (!approve) {
@@ -59,16 +60,18 @@ export async function respondToJoinRequest(caller: Caller, args: Record<string, 
 
 export async function removeParticipant(caller: Caller, args: Record<string, unknown>, services: Services) {
   const id = requireActivityId(args.activityId);
-  const userId = requireUserId(args.userId, 'That participant');
+  const userId = requireUserId(args.userId, 'participant.notFound', 'That participant');
   const now = services.now();
   const result = await runWrite(services, async (trx, effects) => {
     const activity = await lockActivity(trx, caller, id);
     requireHost(activity, caller, 'remove participants');
-    if (userId === caller.sub) throw conflict("You host this activity: cancel it instead if you can't make it.");
+    if (userId === caller.sub) {
+      throw conflict('activity.hostCannotLeave', "You host this activity: cancel it instead if you can't make it.");
+    }
     const existing = await findParticipation(trx, id, userId);
-    if (!existing) throw notFound('That participant');
+    if (!existing) throw notFound('participant.notFound', 'That participant');
     if (!['JOINED', 'WAITLISTED', 'REQUESTED'].includes(existing.status)) {
-      throw conflict('This person is no longer in this activity.');
+      throw conflict('participant.gone', 'This person is no longer in this activity.');
     }
     requireOpenForChanges(activity, now, 'remove participants');
     const row = await setStatus(trx, id, userId, 'REMOVED', now);

@@ -17,7 +17,7 @@ export async function lockActivity(trx: Transaction<Database>, caller: Caller, i
     .where('university_id', '=', caller.profile.university_id)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw notFound('The activity');
+  if (!row) throw notFound('activity.notFound', 'The activity');
   return row;
 }
 
@@ -25,12 +25,15 @@ export const hasStarted = (activity: ActivityRow, now: Date) => activity.starts_
 
 /** Refuses a change to an activity that is over or called off. */
 export function requireOpenForChanges(activity: ActivityRow, now: Date, doing: string): void {
-  if (activity.status === 'CANCELLED') throw conflict(`This activity was cancelled: you can't ${doing}.`);
-  if (hasStarted(activity, now)) throw conflict(`This activity has already started: you can't ${doing}.`);
+  if (activity.status === 'CANCELLED') {
+    throw conflict('activity.cancelled', `This activity was cancelled: you can't ${doing}.`);
+  }
+  if (hasStarted(activity, now))
+    throw conflict('activity.started', `This activity has already started: you can't ${doing}.`);
 }
 
 export function requireHost(activity: ActivityRow, caller: Caller, doing: string): void {
-  if (activity.host_id !== caller.sub) throw forbidden(`Only the host can ${doing}.`);
+  if (activity.host_id !== caller.sub) throw forbidden('activity.hostOnly', `Only the host can ${doing}.`);
 }
 
 /** The details a notification's text needs. */

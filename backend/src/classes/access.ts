@@ -12,7 +12,8 @@ import { CLASS_COLUMNS, splitClassColumns } from './views.js';
  */
 
 export function requireStaff(caller: Caller): void {
-  if (!isStaff(caller)) throw forbidden('Only sports-centre staff can do this. Ask an administrator for staff access.');
+  if (!isStaff(caller))
+    throw forbidden('staff.only', 'Only sports-centre staff can do this. Ask an administrator for staff access.');
 }
 
 export async function findClass(
@@ -21,7 +22,7 @@ export async function findClass(
   id: unknown,
   forUpdate = false,
 ): Promise<ClassRow> {
-  const classId = requireUuid(id, 'The class');
+  const classId = requireUuid(id, 'class.notFound', 'The class');
   let query = db
     .selectFrom('classes')
     .selectAll()
@@ -29,7 +30,7 @@ export async function findClass(
     .where('university_id', '=', caller.profile.university_id);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row) throw notFound('The class');
+  if (!row) throw notFound('class.notFound', 'The class');
   return row;
 }
 
@@ -40,7 +41,7 @@ export async function findSession(
   id: unknown,
   forUpdate = false,
 ): Promise<ClassSessionRow> {
-  const sessionId = requireUuid(id, 'The session');
+  const sessionId = requireUuid(id, 'session.notFound', 'The session');
   let query = db
     .selectFrom('class_sessions')
     .selectAll()
@@ -48,7 +49,7 @@ export async function findSession(
     .where('university_id', '=', caller.profile.university_id);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row) throw notFound('The session');
+  if (!row) throw notFound('session.notFound', 'The session');
   return row;
 }
 
@@ -59,7 +60,7 @@ export async function findSession(
  * Nothing else may be read here: a row changed by a transaction we waited for would be stale.
  */
 export async function lockProfileAndSession(trx: Transaction<Database>, caller: Caller, id: unknown) {
-  const sessionId = requireUuid(id, 'The session');
+  const sessionId = requireUuid(id, 'session.notFound', 'The session');
   const row = await trx
     .selectFrom('profiles as p')
     .innerJoin('class_sessions as s', (join) =>
@@ -71,7 +72,7 @@ export async function lockProfileAndSession(trx: Transaction<Database>, caller: 
     .where('p.id', '=', caller.sub)
     .forUpdate(['p', 's'])
     .executeTakeFirst();
-  if (!row) throw notFound('The session');
+  if (!row) throw notFound('session.notFound', 'The session');
   const { sportsClass, rest: session } = splitClassColumns(row);
   return { session: session as ClassSessionRow, sportsClass };
 }

@@ -39,14 +39,21 @@ async function markAttendance(caller: Caller, args: Record<string, unknown>, ser
     const session = await findSession(trx, caller, args.sessionId, true);
     const person = await requireSameUniversityUser(trx, caller, args.userId);
     const times = sessionTimes(session, rules);
-    if (session.status === 'CANCELLED') throw conflict('This session was cancelled: there is nobody to check in.');
+    if (session.status === 'CANCELLED') {
+      throw conflict('session.cancelled', 'This session was cancelled: there is nobody to check in.');
+    }
     if (target === 'CHECKED_IN') {
       if (now.getTime() < times.checkInOpensAt)
-        throw conflict('Check-in opens 30 minutes before the start. Try again then.');
+        throw conflict('checkIn.notOpenYet', 'Check-in opens 30 minutes before the start. Try again then.', {
+          opensAt: new Date(times.checkInOpensAt).toISOString(),
+        });
       if (now.getTime() >= times.endsAt)
-        throw conflict('This session has ended: check-in is closed. Mark a no-show instead if needed.');
+        throw conflict(
+          'checkIn.closed',
+          'This session has ended: check-in is closed. Mark a no-show instead if needed.',
+        );
     } else if (now.getTime() < times.startsAt) {
-      throw conflict('A no-show can only be marked after the session has started.');
+      throw conflict('noShow.tooEarly', 'A no-show can only be marked after the session has started.');
     }
     const existing = await trx
       .selectFrom('bookings')
@@ -54,15 +61,17 @@ async function markAttendance(caller: Caller, args: Record<string, unknown>, ser
       .where('session_id', '=', session.id)
       .where('user_id', '=', person.id)
       .executeTakeFirst();
-    if (!existing) throw notFound(`A booking of ${person.display_name} for this session`);
+    if (!existing) throw notFound('booking.notFound', `A booking of ${person.display_name} for this session`);
     if (existing.status === target) return existing;
     // Both keep their place in confirmed_count, so switching between them never changes the count.
     const allowed: BookingRow['status'][] = target === 'CHECKED_IN' ? ['CONFIRMED', 'NO_SHOW'] : ['CONFIRMED'];
     if (!allowed.includes(existing.status)) {
       throw conflict(
+        'checkIn.notBooked',
         target === 'CHECKED_IN'
           ? `${person.display_name} has no confirmed place in this session (${existing.status.toLowerCase().replace('_', ' ')}).`
           : `${person.display_name} cannot be marked as a no-show: their booking is ${existing.status.toLowerCase().replace('_', ' ')}.`,
+        { status: existing.status, name: person.display_name },
       );
     }
     return trx

@@ -27,8 +27,12 @@ export const bookSession: Resolver = async (caller, args, services) => {
   const result = await runWrite(services, async (trx) => {
     const { session, sportsClass } = await lockProfileAndSession(trx, caller, args.sessionId);
     const times = sessionTimes(session, rules);
-    if (session.status === 'CANCELLED') throw conflict('This session was cancelled. Choose another session.');
-    if (now.getTime() >= times.startsAt) throw conflict('This session has already started. Choose another session.');
+    if (session.status === 'CANCELLED') {
+      throw conflict('session.cancelled', 'This session was cancelled. Choose another session.');
+    }
+    if (now.getTime() >= times.startsAt) {
+      throw conflict('session.started', 'This session has already started. Choose another session.');
+    }
 
     const day = localDayBounds(session.starts_at, rules.timeZone);
     const state = await trx
@@ -91,13 +95,17 @@ export const bookSession: Resolver = async (caller, args, services) => {
 
     if (now.getTime() < times.bookingOpensAt) {
       throw conflict(
+        'booking.windowNotOpen',
         `Booking opens on ${formatLocal(new Date(times.bookingOpensAt), rules.timeZone)}. Come back then.`,
+        { opensAt: new Date(times.bookingOpensAt).toISOString() },
       );
     }
 
     if (Number(state.held ?? 0) >= rules.maxBookingsPerDay) {
       throw conflict(
+        'booking.dailyLimit',
         `You already have ${rules.maxBookingsPerDay} bookings on that day, the most allowed. Cancel one of them to book this session.`,
+        { max: rules.maxBookingsPerDay },
       );
     }
 
@@ -107,7 +115,10 @@ export const bookSession: Resolver = async (caller, args, services) => {
     } else if (now.getTime() < times.waitlistClosesAt) {
       status = 'WAITLISTED';
     } else {
-      throw conflict('The session is full and its waitlist has closed. Choose another session.');
+      throw conflict(
+        'session.fullWaitlistClosed',
+        'The session is full and its waitlist has closed. Choose another session.',
+      );
     }
 
     // A confirmed place is counted in the same statement (a data-modifying WITH) as the booking is written.

@@ -83,15 +83,18 @@ export const cancelBooking: Resolver = async (caller, args, services) => {
 
     // Nothing was cancelled: say why, or answer a retry with the cancelled booking.
     const { existing, waiting } = await findBooking(trx, caller, session.id);
-    if (!existing) throw notFound('Your booking for this session');
+    if (!existing) throw notFound('booking.notFound', 'Your booking for this session');
     // Cancelling twice (a retry) answers with the cancelled booking.
     if (existing.status === 'CANCELLED' || existing.status === 'LATE_CANCELLED') {
       return { session, sportsClass, booking: existing, waiting };
     }
     if (existing.status !== 'CONFIRMED' && existing.status !== 'WAITLISTED') {
-      throw conflict('This booking can no longer be cancelled: the session has taken place.');
+      throw conflict(
+        'booking.alreadyTakenPlace',
+        'This booking can no longer be cancelled: the session has taken place.',
+      );
     }
-    throw conflict('This session has already started, so the booking can no longer be cancelled.');
+    throw conflict('session.started', 'This session has already started, so the booking can no longer be cancelled.');
   });
   // A cancelled booking has no waitlist place.
   const core = toBookingCore(result.booking, toPublicProfile(caller.profile), null);

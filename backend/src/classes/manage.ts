@@ -4,7 +4,8 @@ import type { ClassSessionRow } from '../db/types.js';
 import { findSession, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
 import { runWrite } from '../shared/transaction.js';
-import { requireDateTime, requireInt } from './validate.js';
+import { SESSION_LIMITS } from '../rules/limits.js';
+import { noChanges, requireFutureSessionStart, requireInt } from './validate.js';
 import { buildSessionViews } from './views.js';
 import { noticeData, promoteFromWaitlist } from './waitlist.js';
 import { requireObject } from '../validation.js';
@@ -21,21 +22,33 @@ function sessionChanges(input: unknown, now: Date): SessionChanges {
   const raw = requireObject(input, 'input');
   const changes: SessionChanges = {};
   if (raw.startsAt != null) {
-    changes.starts_at = requireDateTime(raw.startsAt, 'startsAt', 'Start time');
-    if (changes.starts_at.getTime() <= now.getTime()) throw validation('Start time must be in the future.', 'startsAt');
+    changes.starts_at = requireFutureSessionStart(raw.startsAt, now, 'input.startsAt');
   }
   if (raw.durationMinutes != null) {
-    changes.duration_minutes = requireInt(raw.durationMinutes, 'durationMinutes', 'Duration', 15, 600);
+    changes.duration_minutes = requireInt(
+      raw.durationMinutes,
+      { field: 'input.durationMinutes', code: 'durationMinutes.outOfRange', label: 'Duration' },
+      SESSION_LIMITS.durationMinutes,
+    );
   }
-  if (raw.capacity != null) changes.capacity = requireInt(raw.capacity, 'capacity', 'Capacity', 1, 500);
-  if (!Object.keys(changes).length) throw validation('Change at least one field.', 'input');
+  if (raw.capacity != null) {
+    changes.capacity = requireInt(
+      raw.capacity,
+      { field: 'input.capacity', code: 'capacity.outOfRange', label: 'Capacity' },
+      SESSION_LIMITS.capacity,
+    );
+  }
+  if (!Object.keys(changes).length) throw noChanges();
   return changes;
 }
 
 function requireChangeable(session: ClassSessionRow, now: Date, verb: string): void {
-  if (session.status === 'CANCELLED') throw conflict(`This session was already cancelled, so it cannot be ${verb}.`);
-  if (session.starts_at.getTime() <= now.getTime())
-    throw conflict(`This session has already started, so it cannot be ${verb}.`);
+  if (session.status === 'CANCELLED') {
+    throw conflict('session.cancelled', `This session was already cancelled, so it cannot be ${verb}.`);
+  }
+  if (session.starts_at.getTime() <= now.getTime()) {
+    throw conflict('session.started', `This session has already started, so it cannot be ${verb}.`);
+  }
 }
 
 /** Confirmed and waitlisted people: everyone who expects to come or hopes to. */
@@ -51,8 +64,9 @@ export const updateSession: Resolver = async (caller, args, services) => {
     requireChangeable(session, now, 'changed');
     if (changes.capacity !== undefined && changes.capacity < session.confirmed_count) {
       throw validation(
+        'session.capacityBelowConfirmed',
         `Capacity cannot be lower than the ${session.confirmed_count} places already booked. Cancel bookings first or choose a larger capacity.`,
-        'capacity',
+        { field: 'input.capacity', min: session.confirmed_count },
       );
     }
     const timeChanged =

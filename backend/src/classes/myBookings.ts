@@ -1,6 +1,6 @@
 import { validation } from '../errors.js';
 import type { Resolver } from '../resolver.js';
-import { decodeCursor, pageLimit, toPage } from '../shared/pagination.js';
+import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
 import { loadRules } from './rules.js';
 import { buildBookingViews } from './views.js';
 
@@ -9,13 +9,13 @@ import { buildBookingViews } from './views.js';
  * no-shows too. Upcoming (not started yet) soonest first; past newest first.
  */
 export const myBookings: Resolver = async (caller, args, services) => {
-  if (args.when !== 'UPCOMING' && args.when !== 'PAST') throw validation('Choose UPCOMING or PAST.', 'when');
+  if (args.when !== 'UPCOMING' && args.when !== 'PAST')
+    throw validation('timeScope.invalid', 'Choose UPCOMING or PAST.', { field: 'when' });
   const upcoming = args.when === 'UPCOMING';
   const limit = pageLimit(args.limit);
   const cursor = decodeCursor(args.nextToken, ['string', 'string']);
   const after = cursor ? { startsAt: new Date(cursor[0] as string), id: cursor[1] as string } : null;
-  if (after && Number.isNaN(after.startsAt.getTime()))
-    throw validation('nextToken is not valid: start again from the first page.', 'nextToken');
+  if (after && Number.isNaN(after.startsAt.getTime())) throw invalidToken();
   const now = services.now();
   const direction = upcoming ? 'asc' : 'desc';
   const beyond = upcoming ? '>' : '<';

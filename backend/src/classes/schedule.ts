@@ -1,10 +1,10 @@
-import { validation } from '../errors.js';
 import type { Resolver } from '../resolver.js';
 import { findClass, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
 import { addLocalDays } from './time.js';
 import { runWrite } from '../shared/transaction.js';
-import { requireDateTime, requireInt } from './validate.js';
+import { SESSION_LIMITS } from '../rules/limits.js';
+import { requireFutureSessionStart, requireInt } from './validate.js';
 import { buildSessionViews } from './views.js';
 
 /**
@@ -14,11 +14,21 @@ import { buildSessionViews } from './views.js';
  */
 export const scheduleSessions: Resolver = async (caller, args, services) => {
   requireStaff(caller);
-  const startsAt = requireDateTime(args.startsAt, 'startsAt', 'Start time');
   const now = services.now();
-  if (startsAt.getTime() <= now.getTime()) throw validation('Start time must be in the future.', 'startsAt');
-  const durationMinutes = requireInt(args.durationMinutes, 'durationMinutes', 'Duration', 15, 600);
-  const repeatWeeks = args.repeatWeeks == null ? 1 : requireInt(args.repeatWeeks, 'repeatWeeks', 'Repeat weeks', 1, 26);
+  const startsAt = requireFutureSessionStart(args.startsAt, now, 'startsAt');
+  const durationMinutes = requireInt(
+    args.durationMinutes,
+    { field: 'durationMinutes', code: 'durationMinutes.outOfRange', label: 'Duration' },
+    SESSION_LIMITS.durationMinutes,
+  );
+  const repeatWeeks =
+    args.repeatWeeks == null
+      ? 1
+      : requireInt(
+          args.repeatWeeks,
+          { field: 'repeatWeeks', code: 'repeatWeeks.outOfRange', label: 'Repeat weeks' },
+          SESSION_LIMITS.repeatWeeks,
+        );
 
   const rules = await loadRules(services.db, caller);
   const rows = await runWrite(services, async (trx) => {

@@ -1,30 +1,33 @@
 import { validation } from '../errors.js';
 import type { Resolver } from '../resolver.js';
-import { decodeCursor, pageLimit, toPage } from '../shared/pagination.js';
+import { SESSION_LIMITS } from '../rules/limits.js';
+import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
 import { findClass } from './access.js';
 import { loadRules } from './rules.js';
-import { requireDateTime } from './validate.js';
+import { requireDateTime } from '../validation.js';
 import { buildSessionViews } from './views.js';
 
-const MAX_RANGE_DAYS = 62;
+const MAX_RANGE_DAYS = SESSION_LIMITS.maxRangeDays;
 
 /**
  * The timetable: sessions of the caller's university starting in [from, to), cancelled ones
  * included (students must see that a session they planned for is off), by start time then id.
  */
 export const classSessions: Resolver = async (caller, args, services) => {
-  const from = requireDateTime(args.from, 'from', 'From');
-  const to = requireDateTime(args.to, 'to', 'To');
-  if (from.getTime() >= to.getTime()) throw validation('"From" must be before "to".', 'to');
+  const from = requireDateTime(args.from, { field: 'from', code: 'from.invalid', label: 'From' });
+  const to = requireDateTime(args.to, { field: 'to', code: 'to.invalid', label: 'To' });
+  if (from.getTime() >= to.getTime()) throw validation('to.beforeFrom', '"From" must be before "to".', { field: 'to' });
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw validation(`Ask for at most ${MAX_RANGE_DAYS} days of sessions at a time.`, 'to');
+    throw validation('to.rangeTooLong', `Ask for at most ${MAX_RANGE_DAYS} days of sessions at a time.`, {
+      field: 'to',
+      max: MAX_RANGE_DAYS,
+    });
   }
   const limit = pageLimit(args.limit);
   const cursor = decodeCursor(args.nextToken, ['string', 'string']);
   const classId = args.classId == null ? null : (await findClass(services.db, caller, args.classId)).id;
   const after = cursor ? { startsAt: new Date(cursor[0] as string), id: cursor[1] as string } : null;
-  if (after && Number.isNaN(after.startsAt.getTime()))
-    throw validation('nextToken is not valid: start again from the first page.', 'nextToken');
+  if (after && Number.isNaN(after.startsAt.getTime())) throw invalidToken();
 
   let query = services.db
     .selectFrom('class_sessions')

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Caller } from '../context.js';
 import type { BookingRow, ClassRow, ClassSessionRow, Database } from '../db/types.js';
+import type { Sport } from '../generated/graphql.js';
 import { loadPublicProfiles, toPublicProfile, type PublicProfileView } from '../profiles/publicProfile.js';
 import { sessionTimes, type Rules } from './rules.js';
 
@@ -117,7 +118,7 @@ export interface ClassColumns {
   c_id: string;
   c_name: string;
   c_description: string;
-  c_sport: string;
+  c_sport: Sport;
   c_instructor: string;
   c_place: string;
   c_capacity: number;

@@ -1,3 +1,13 @@
+import type {
+  ActivityStatus,
+  BookingStatus,
+  JoinPolicy,
+  NotificationType,
+  ParticipationStatus,
+  SessionStatus,
+  SkillLevel,
+  Sport,
+} from '../generated/graphql.js';
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
 
 /** Kysely's view of the tables. Keep in step with ./migrations. */
@@ -52,16 +62,14 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export type ActivityStatus = 'SCHEDULED' | 'CANCELLED';
-export type ParticipationStatus =
-  'HOST' | 'JOINED' | 'REQUESTED' | 'WAITLISTED' | 'DECLINED' | 'WITHDRAWN' | 'LEFT' | 'REMOVED';
-export type BookingStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'LATE_CANCELLED' | 'CHECKED_IN' | 'NO_SHOW';
+// Status columns hold the schema's enum values: their types come from the generated schema types.
+export type { ActivityStatus, BookingStatus, ParticipationStatus } from '../generated/graphql.js';
 
 export interface ActivitiesTable {
   id: Generated<string>;
   university_id: string;
   host_id: string;
-  sport: string;
+  sport: Sport;
   title: string;
   description: Defaulted<string>;
   place: string;
@@ -69,8 +77,8 @@ export interface ActivitiesTable {
   starts_at: Timestamp;
   duration_minutes: number;
   capacity: number;
-  skill_level: string;
-  join_policy: 'OPEN' | 'APPROVAL';
+  skill_level: SkillLevel;
+  join_policy: JoinPolicy;
   status: Defaulted<ActivityStatus>;
   confirmed_count: Defaulted<number>;
   cancelled_at: NullableTimestamp;
@@ -120,7 +128,7 @@ export interface MessagesTable {
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
-  type: string;
+  type: NotificationType;
   actor_id: string | null;
   activity_id: string | null;
   session_id: string | null;
@@ -139,7 +147,7 @@ export interface ClassesTable {
   university_id: string;
   name: string;
   description: Defaulted<string>;
-  sport: string;
+  sport: Sport;
   instructor: string;
   place: string;
   capacity: number;
@@ -155,7 +163,7 @@ export interface ClassSessionsTable {
   starts_at: Timestamp;
   duration_minutes: number;
   capacity: number;
-  status: Defaulted<'SCHEDULED' | 'CANCELLED'>;
+  status: Defaulted<SessionStatus>;
   confirmed_count: Defaulted<number>;
   cancelled_at: NullableTimestamp;
   created_at: CreatedAt;

@@ -7,7 +7,8 @@ import { requireSameUniversityUser } from '../profiles/publicProfile.js';
  * activities (the activities domain checks it). Both mutations are idempotent.
  */
 async function requireOtherUser(caller: Caller, userId: unknown, services: Services) {
-  if (userId === caller.sub) throw validation('You cannot block or unblock yourself.', 'userId');
+  if (userId === caller.sub)
+    throw validation('block.self', 'You cannot block or unblock yourself.', { field: 'userId' });
   return requireSameUniversityUser(services.db, caller, userId);
 }
 

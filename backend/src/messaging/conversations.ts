@@ -28,7 +28,8 @@ export async function conversations(caller: Caller, args: Record<string, unknown
  * universities' — is simply "not found".
  */
 export async function requireMyConversation(db: Kysely<Database>, caller: Caller, id: unknown) {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 300) throw notFound('The conversation');
+  if (typeof id !== 'string' || id.length === 0 || id.length > 300)
+    throw notFound('conversation.notFound', 'The conversation');
   const row = await db
     .selectFrom('conversations')
     .selectAll()
@@ -36,7 +37,7 @@ export async function requireMyConversation(db: Kysely<Database>, caller: Caller
     .where('university_id', '=', caller.profile.university_id)
     .where((eb) => eb.or([eb('user_a', '=', caller.sub), eb('user_b', '=', caller.sub)]))
     .executeTakeFirst();
-  if (!row) throw notFound('The conversation');
+  if (!row) throw notFound('conversation.notFound', 'The conversation');
   return row;
 }
 

@@ -7,7 +7,8 @@ import { unreadCounts } from './unread.js';
 
 /** Subscription authorizer: messages are only ever delivered to their recipient. */
 const onMessage: Resolver = (caller, args) => {
-  if (args.recipientId !== caller.sub) throw forbidden('You can only receive your own messages.');
+  if (args.recipientId !== caller.sub)
+    throw forbidden('subscription.notYours', 'You can only receive your own messages.');
   return null;
 };
 

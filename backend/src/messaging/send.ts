@@ -18,10 +18,11 @@ import { toMessageView } from './views.js';
 export async function sendMessage(caller: Caller, args: Record<string, unknown>, services: Services) {
   const clientId = requireClientId(args.clientId);
   const text = requireMessageText(args.text);
-  if (args.recipientId === caller.sub) throw validation('You cannot send a message to yourself.', 'recipientId');
+  if (args.recipientId === caller.sub)
+    throw validation('message.toSelf', 'You cannot send a message to yourself.', { field: 'recipientId' });
   const recipientId = args.recipientId;
   if (typeof recipientId !== 'string' || recipientId.length === 0 || recipientId.length > 128) {
-    throw notFound('That person');
+    throw notFound('person.notFound', 'That person');
   }
 
   // One read before any write: the recipient (of my university, else "not found"), a message this
@@ -62,7 +63,7 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
     .where('r.id', '=', recipientId)
     .where('r.university_id', '=', caller.profile.university_id)
     .executeTakeFirst();
-  if (!found) throw notFound('That person');
+  if (!found) throw notFound('person.notFound', 'That person');
   const recipient = { id: found.found_recipient_id };
   // A retry of a message that was stored answers with it, even if a block came in between.
   if (
@@ -85,8 +86,9 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
     };
     return toMessageView(sameMessageOrConflict(earlier, recipient.id, text));
   }
-  if (found.blocked_me) throw forbidden('This person is not accepting messages from you.');
-  if (found.i_blocked) throw conflict('You blocked this person: unblock them to send a message.');
+  if (found.blocked_me)
+    throw forbidden('message.blockedByRecipient', 'This person is not accepting messages from you.');
+  if (found.i_blocked) throw conflict('message.youBlocked', 'You blocked this person: unblock them to send a message.');
   const pair = conversationIdFor(caller.sub, recipient.id);
 
   const message = await runWrite(services, async (trx) => {
@@ -147,7 +149,7 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
     if (!inserted) {
       // A concurrent attempt with this clientId stored it first (it committed while we waited).
       const winner = await findByClientId(trx, caller.sub, clientId);
-      if (!winner) throw conflict('This message is being sent already: try again in a moment.');
+      if (!winner) throw conflict('message.inFlight', 'This message is being sent already: try again in a moment.');
       return sameMessageOrConflict(winner, recipient.id, text);
     }
     return inserted;
@@ -165,7 +167,11 @@ const findByClientId = (trx: Transaction<Database>, senderId: string, clientId: 
 
 function sameMessageOrConflict(existing: MessageRow, recipientId: string, text: string): MessageRow {
   if (existing.recipient_id !== recipientId || existing.text !== text) {
-    throw conflict('This clientId was already used for a different message: send it with a new clientId.');
+    throw conflict(
+      'clientId.reused',
+      'This clientId was already used for a different message: send it with a new clientId.',
+      { field: 'clientId' },
+    );
   }
   return existing;
 }

@@ -1,36 +1,51 @@
 import { validation } from '../errors.js';
-import { isUuid } from '../validation.js';
+import { MESSAGE_LIMITS } from '../rules/limits.js';
+import { characterCount } from '../rules/text.js';
+import { invalidToken } from '../shared/pagination.js';
+import { isUuid, requireText } from '../validation.js';
 
 export { isUuid } from '../validation.js';
 import { decodeCursor } from '../shared/pagination.js';
 
 /** Input checks of the messaging domain that the shared validators do not cover. */
 
-// Control characters other than tab, line feed and carriage return: a person never types them.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const MAX_MESSAGE_LENGTH = 2000;
+export const MAX_MESSAGE_LENGTH = MESSAGE_LIMITS.text.max;
 
 /**
  * A message as typed, less leading and trailing whitespace. Lines are kept; markup is just text.
  * Length counts characters (code points), as PostgreSQL's char_length does, so emoji count once.
  */
 export function requireMessageText(value: unknown): string {
-  if (typeof value !== 'string') throw validation('Message is required.', 'text');
-  const text = value.trim();
-  if (!text) throw validation('Message cannot be empty.', 'text');
-  const length = [...text].length;
-  if (length > MAX_MESSAGE_LENGTH) {
-    throw validation(`Message can be at most ${MAX_MESSAGE_LENGTH} characters (this one has ${length}).`, 'text');
+  const rule = {
+    field: 'text',
+    subject: 'message',
+    label: 'Message',
+    multiline: true,
+    ...MESSAGE_LIMITS.text,
+  } as const;
+  try {
+    return requireText(value, rule);
+  } catch (error) {
+    // Say how long it was: a pasted text can be far over without the writer knowing.
+    if (typeof value === 'string' && characterCount(value.trim()) > rule.max) {
+      const length = characterCount(value.trim());
+      throw validation('message.tooLong', `Message can be at most ${rule.max} characters (this one has ${length}).`, {
+        field: 'text',
+        max: rule.max,
+        length,
+      });
+    }
+    throw error;
   }
-  if (CONTROL.test(text)) throw validation('Message contains characters that are not allowed.', 'text');
-  return text;
 }
 
 export function requireClientId(value: unknown): string {
   if (typeof value !== 'string' || !CLIENT_ID.test(value)) {
-    throw validation('clientId must be 1 to 64 letters, digits, "-" or "_" (a UUID is typical).', 'clientId');
+    throw validation('clientId.invalid', 'clientId must be 1 to 64 letters, digits, "-" or "_" (a UUID is typical).', {
+      field: 'clientId',
+    });
   }
   return value;
 }
@@ -47,8 +62,6 @@ export function decodeTimeCursor(token: unknown, ids: 'uuid' | 'text'): { at: Da
   if (!key) return null;
   const [iso, id] = key as [string, string];
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime()) || (ids === 'uuid' && !isUuid(id))) {
-    throw validation('nextToken is not valid: start again from the first page.', 'nextToken');
-  }
+  if (Number.isNaN(at.getTime()) || (ids === 'uuid' && !isUuid(id))) throw invalidToken();
   return { at, id };
 }

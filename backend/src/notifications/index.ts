@@ -5,7 +5,8 @@ import { markNotificationsRead } from './read.js';
 
 /** Subscription authorizer: a user only hears their own notifications. */
 const onNotification: Resolver = (caller, args) => {
-  if (args.userId !== caller.sub) throw forbidden('You can only receive your own notifications.');
+  if (args.userId !== caller.sub)
+    throw forbidden('subscription.notYours', 'You can only receive your own notifications.');
   return null;
 };
 

@@ -1,18 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NotificationRow } from '../db/types.js';
 
-export type NotificationType =
-  | 'JOIN_REQUEST_RECEIVED'
-  | 'JOIN_REQUEST_APPROVED'
-  | 'JOIN_REQUEST_DECLINED'
-  | 'ACTIVITY_WAITLIST_PROMOTED'
-  | 'ACTIVITY_CHANGED'
-  | 'ACTIVITY_CANCELLED'
-  | 'PARTICIPANT_REMOVED'
-  | 'SESSION_CHANGED'
-  | 'SESSION_CANCELLED'
-  | 'BOOKING_PROMOTED'
-  | 'NEW_MESSAGE';
+import type { NotificationType } from '../generated/graphql.js';
+
+export type { NotificationType } from '../generated/graphql.js';
 
 export interface NewNotification {
   userId: string;

@@ -1,12 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { Database } from '../db/types.js';
-import { validation } from '../errors.js';
-import { decodeCursor, pageLimit, toPage } from '../shared/pagination.js';
+import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
 import { isUuid } from './validate.js';
 import { toNotificationViews } from './views.js';
-
-const invalidToken = () => validation('nextToken is not valid: start again from the first page.', 'nextToken');
 
 /**
  * Query.notifications: mine, newest first. The cursor is the last notification's id and the page

@@ -39,14 +39,15 @@ export async function requireSameUniversityUser(
   caller: Caller,
   userId: unknown,
 ): Promise<ProfileRow> {
-  if (typeof userId !== 'string' || userId.length === 0 || userId.length > 128) throw notFound('That person');
+  if (typeof userId !== 'string' || userId.length === 0 || userId.length > 128)
+    throw notFound('person.notFound', 'That person');
   const row = await db
     .selectFrom('profiles')
     .selectAll()
     .where('id', '=', userId)
     .where('university_id', '=', caller.profile.university_id)
     .executeTakeFirst();
-  if (!row) throw notFound('That person');
+  if (!row) throw notFound('person.notFound', 'That person');
   return row;
 }
 

@@ -1,6 +1,7 @@
 import type { Caller, Services } from '../context.js';
 import type { ProfileRow, University } from '../db/types.js';
 import { forbidden, notFound } from '../errors.js';
+import { PROFILE_LIMITS } from '../rules/limits.js';
 import { requireObject, requireText } from '../validation.js';
 
 export interface ProfileView {
@@ -29,7 +30,7 @@ export const toUniversityView = (u: University): UniversityView => ({
 
 async function loadUniversity(services: Services, id: string): Promise<University> {
   const university = await services.db.selectFrom('universities').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!university) throw notFound('Your university');
+  if (!university) throw notFound('university.notFound', 'Your university');
   return university;
 }
 
@@ -52,7 +53,12 @@ export const me = (caller: Caller, _args: unknown, services: Services) =>
 
 export async function updateProfile(caller: Caller, args: Record<string, unknown>, services: Services) {
   const input = requireObject(args.input, 'input');
-  const displayName = requireText(input.displayName, 'displayName', { label: 'Display name', min: 1, max: 60 });
+  const displayName = requireText(input.displayName, {
+    field: 'input.displayName',
+    subject: 'displayName',
+    label: 'Display name',
+    ...PROFILE_LIMITS.displayName,
+  });
   const row = await services.db
     .updateTable('profiles')
     .set({ display_name: displayName, updated_at: services.now() })
@@ -73,6 +79,6 @@ export async function signOutEverywhere(caller: Caller, _args: unknown, services
 
 /** Subscription authorizer: a user may only watch their own profile. */
 export function onProfileUpdated(caller: Caller, args: Record<string, unknown>) {
-  if (args.id !== caller.sub) throw forbidden('You can only follow updates to your own profile.');
+  if (args.id !== caller.sub) throw forbidden('profile.notYours', 'You can only follow updates to your own profile.');
   return null;
 }

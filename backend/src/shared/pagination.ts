@@ -1,17 +1,21 @@
 import { validation } from '../errors.js';
+import { PAGE_LIMITS } from '../rules/limits.js';
 
 /**
  * Cursor paging. A nextToken is opaque to clients: base64url of the sort key of the last item
  * returned. The next page continues strictly after it, so rows added meanwhile never shift pages.
  */
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export const { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT } = PAGE_LIMITS;
 
 export function pageLimit(limit: unknown): number {
   if (limit === undefined || limit === null) return DEFAULT_LIMIT;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw validation(`limit must be a whole number from 1 to ${MAX_LIMIT}.`, 'limit');
+    throw validation('limit.outOfRange', `limit must be a whole number from 1 to ${MAX_LIMIT}.`, {
+      field: 'limit',
+      min: 1,
+      max: MAX_LIMIT,
+    });
   }
   return limit;
 }
@@ -35,7 +39,8 @@ export function decodeCursor(token: unknown, shape: readonly ('string' | 'number
   }
 }
 
-const invalidToken = () => validation('nextToken is not valid: start again from the first page.', 'nextToken');
+export const invalidToken = () =>
+  validation('nextToken.invalid', 'nextToken is not valid: start again from the first page.', { field: 'nextToken' });
 
 /** Takes limit+1 rows: the extra one only says whether there is a next page. */
 export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]) {

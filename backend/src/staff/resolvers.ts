@@ -10,14 +10,14 @@ import { toUniversityView } from '../profiles/resolvers.js';
  * gateway's configuration.
  */
 export async function staffOverview(caller: Caller, _args: unknown, services: Services) {
-  if (!isStaff(caller)) throw forbidden('Only sports-centre staff can see this page.');
+  if (!isStaff(caller)) throw forbidden('staff.only', 'Only sports-centre staff can see this page.');
   const universityId = caller.profile.university_id;
   const university = await services.db
     .selectFrom('universities')
     .selectAll()
     .where('id', '=', universityId)
     .executeTakeFirst();
-  if (!university) throw notFound('Your university');
+  if (!university) throw notFound('university.notFound', 'Your university');
   const counts = await services.db
     .selectFrom('profiles')
     .select([

@@ -3,6 +3,7 @@
  * nothing: the activities, participations and notifications tables are compared before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isErrorCode } from '../../../backend/src/rules/errorCodes.js';
 import { activityInput, hoursFromNow, openActivitiesWorld, type Json, type Kind } from './helpers.js';
 
 let world: Awaited<ReturnType<typeof openActivitiesWorld>>;
@@ -226,7 +227,15 @@ describe('invalid calls', () => {
   it.each(cases)('%s → %s', async (_name, build, errorType, message) => {
     const before = await world.snapshot();
     const [type, field, args, sub] = build();
-    await expect(world.call(type, field, args, sub)).rejects.toMatchObject({ name: errorType, message });
+    const refusal = await world.call(type, field, args, sub).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toMatchObject({ name: errorType, message });
+    // Every refusal carries a code the app can translate, and input errors name their field.
+    const info = (refusal as { errorInfo?: { code?: unknown; field?: unknown } }).errorInfo;
+    expect(isErrorCode(info?.code), `a known code, got ${String(info?.code)}`).toBe(true);
+    if (errorType === 'ValidationError') expect(info?.field).toEqual(expect.any(String));
     expect(await world.snapshot()).toEqual(before);
   });
 

@@ -22,7 +22,8 @@ import {
   markNotificationsRead,
   subscribeToNotifications,
 } from '../../../src/api/notifications.js';
-import type { ActivityChange, ActivityInput, AppNotification } from '../../../src/api/types.js';
+import type { ActivityChange, ActivityInput } from '../../../src/api/activities.js';
+import type { AppNotification } from '../../../src/api/notifications.js';
 import { accessTokenOf, runWithToken, startAmplifyCloud } from '../support/amplifyCloud.js';
 
 let cloud: LocalCloud;

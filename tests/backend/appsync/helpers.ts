@@ -75,7 +75,7 @@ export async function fakeLambda(event: AppSyncResolverEvent): Promise<unknown> 
     case 'Query.boom':
       throw new Error('database password is hunter2');
     case 'Query.missing':
-      throw new AppError('NotFound', 'Activity was not found.');
+      throw new AppError('NotFound', 'Activity was not found.', 'activity.notFound');
     case 'Query.badDate':
       return 'yesterday';
     case 'Query.echoJson':
@@ -94,7 +94,7 @@ export async function fakeLambda(event: AppSyncResolverEvent): Promise<unknown> 
       return { ...args };
     case 'Subscription.onActivity':
       if (args.universityId === 'forbidden')
-        throw new AppError('Forbidden', 'You are not a member of this university.');
+        throw new AppError('Forbidden', 'You are not a member of this university.', 'subscription.notYours');
       return null;
     default:
       return null;

@@ -1,3 +1,4 @@
+import { isErrorCode } from '../../../backend/src/rules/errorCodes.js';
 import { expect } from 'vitest';
 import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
 import { createHandler } from '../../../backend/src/handler.js';
@@ -153,6 +154,9 @@ export async function expectError(promise: Promise<unknown>, errorType: string, 
     (e: unknown) => e as { name: string; message: string },
   );
   expect(error.name).toBe(errorType);
+  // Every refusal carries a code the app can translate.
+  const code = (error as { errorInfo?: { code?: unknown } }).errorInfo?.code;
+  expect(isErrorCode(code), `a known code, got ${String(code)}`).toBe(true);
   if (typeof message === 'string') expect(error.message).toBe(message);
   else if (message) expect(error.message).toMatch(message);
 }

@@ -140,7 +140,7 @@ const cases: Case[] = [
     'createClass',
     () => classInput({ sport: 'CURLING' }),
     VE,
-    'Choose a sport from the list.',
+    'Choose a valid sport.',
   ],
   [
     'one-letter instructor',
