@@ -39,6 +39,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'tooling',
+          environment: 'node',
+          // The lint layers and the generated-code check: they run ESLint and the code generator.
+          include: ['tests/tooling/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           environment: 'node',
           include: ['tests/infra/**/*.test.ts'],

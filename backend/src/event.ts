@@ -1,43 +1,23 @@
 /**
- * The AppSync direct Lambda resolver event, as AWS sends it to a Lambda data source
- * (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference.html).
- * The local gateway builds exactly this shape, so the same handler runs in both places.
+ * The AppSync resolver event as AWS sends it to a Lambda data source, in @types/aws-lambda's words
+ * (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference.html). The local
+ * gateway builds exactly this shape, and the resolvers' APPSYNC_JS request step passes it on, so
+ * the same handler runs in both places.
  */
-export interface CognitoIdentity {
-  sub: string;
-  username: string;
-  issuer: string;
-  claims: Record<string, unknown>;
-  groups: string[] | null;
-  sourceIp: string[];
-  defaultAuthStrategy: 'ALLOW' | 'DENY';
-}
+import type {
+  AppSyncIdentityCognito,
+  AppSyncIdentityIAM,
+  AppSyncResolverEvent as LambdaAppSyncResolverEvent,
+} from 'aws-lambda';
 
+export type CognitoIdentity = AppSyncIdentityCognito;
 /** IAM callers (server-side publishers) carry no Cognito identity. */
-export interface IamIdentity {
-  accountId: string;
-  userArn: string;
-  sourceIp: string[];
-  username: string;
-}
+export type IamIdentity = AppSyncIdentityIAM;
 
-export interface ResolverInfo {
-  fieldName: string;
-  parentTypeName: string;
-  variables: Record<string, unknown>;
-  selectionSetList: string[];
-  selectionSetGraphQL: string;
-}
-
-export interface AppSyncResolverEvent<TArgs = Record<string, unknown>, TSource = Record<string, unknown> | null> {
-  arguments: TArgs;
-  identity: CognitoIdentity | IamIdentity | null;
-  source: TSource;
-  request: { headers: Record<string, string>; domainName: string | null };
-  info: ResolverInfo;
-  prev: { result: unknown } | null;
-  stash: Record<string, unknown>;
-}
+export type AppSyncResolverEvent<TArgs = Record<string, unknown>> = LambdaAppSyncResolverEvent<
+  TArgs,
+  Record<string, unknown> | null
+>;
 
 export type ResolverHandler = (event: AppSyncResolverEvent) => Promise<unknown>;
 

@@ -1,6 +1,7 @@
 import type { ResolverHandler } from './event.js';
 import { isCognitoIdentity } from './event.js';
 import type { Services } from './context.js';
+import type { DomainResolvers, SubscriptionAuthorizers } from './fieldResolvers.js';
 import type { Resolver } from './resolver.js';
 import { activitiesResolvers } from './activities/index.js';
 import { messagingResolvers } from './messaging/index.js';
@@ -13,8 +14,11 @@ import * as staff from './staff/resolvers.js';
 import * as publishing from './notifications/publishResolvers.js';
 import { profile } from './profiles/publicProfile.js';
 
-/** Every field backed by the Lambda, keyed `Type.field` as AppSync names them. */
-const resolvers: Record<string, Resolver> = {
+/**
+ * Every field backed by the Lambda, keyed `Type.field` as AppSync names them, each checked against
+ * its schema field's arguments and result (fieldResolvers.ts).
+ */
+const typedResolvers = {
   'Query.me': profiles.me,
   'Query.profile': profile,
   'Query.staffOverview': staff.staffOverview,
@@ -25,7 +29,11 @@ const resolvers: Record<string, Resolver> = {
   ...messagingResolvers,
   ...notificationsResolvers,
   ...classesResolvers,
-};
+} satisfies DomainResolvers & SubscriptionAuthorizers;
+
+// AppSync checks the arguments against the schema before it calls the Lambda; each resolver still
+// validates what it relies on. Looked up by the event's field name, so typed loosely here.
+const resolvers = typedResolvers as unknown as Record<string, Resolver>;
 
 type IamResolver = (args: Record<string, unknown>, services: Services) => unknown;
 

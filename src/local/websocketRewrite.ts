@@ -5,7 +5,7 @@
  * Why: Amplify v6 always turns the GraphQL URL into a secure socket URL
  * (http://127.0.0.1:4000/graphql → wss://127.0.0.1:4000/graphql/realtime) and has no switch for it.
  * The local server speaks plain ws://, so sockets to this machine are downgraded before they open.
- * See /work/shared/reference/local-cloud.md, "Realtime".
+ * See docs/local-cloud.md, "AppSync realtime".
  */
 export const LOCAL_WEBSOCKET_REWRITE_MARKER = 'huddle-local-websocket-rewrite';
 

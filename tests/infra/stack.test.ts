@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedFields } from '../../backend/src/handler.js';
 import { HuddleStack } from '../../infra/huddleStack.js';
 import { fromRoot } from '../../infra/paths.js';
+import { resolverCode } from '../../infra/resolverCode.js';
 import { rootFields } from '../../infra/schemaFields.js';
 import { Site } from '../../infra/site.js';
 
@@ -110,7 +111,7 @@ describe('AppSync', () => {
     );
   });
 
-  it('attaches the one Lambda data source to every root field the handler serves, as direct resolvers', () => {
+  it('attaches the one Lambda data source to every root field the handler serves, each with the errorInfo mapping', () => {
     const schemaKeys = rootFields(fromRoot('backend/schema.graphql')).map((f) => `${f.typeName}.${f.fieldName}`);
     expect([...schemaKeys].sort()).toEqual([...servedFields].sort());
 
@@ -125,9 +126,10 @@ describe('AppSync', () => {
     expect(resolvers).toHaveLength(schemaKeys.length);
     for (const resolver of resolvers) {
       expect(resolver.Properties.DataSourceName).toEqual(dataSource.Properties.Name);
-      // Direct Lambda resolver: no VTL, no JS code.
+      // No VTL: the APPSYNC_JS code that sends the direct-resolver event and raises errorInfo.
       expect(resolver.Properties.RequestMappingTemplate).toBeUndefined();
-      expect(resolver.Properties.Code).toBeUndefined();
+      expect(resolver.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
+      expect(resolver.Properties.Code).toBe(resolverCode());
     }
     for (const [TypeName, FieldName] of [
       ['Query', 'me'],

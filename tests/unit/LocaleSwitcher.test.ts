@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import LocaleSwitcher from '@/components/LocaleSwitcher.vue';
+import LocaleSwitcher from '@/components/shell/LocaleSwitcher.vue';
 import { i18n, setLocale } from '@/i18n';
 
 afterEach(async () => {

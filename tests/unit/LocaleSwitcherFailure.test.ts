@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import LocaleSwitcher from '@/components/LocaleSwitcher.vue';
+import LocaleSwitcher from '@/components/shell/LocaleSwitcher.vue';
 import { i18n } from '@/i18n';
 
 // The language's messages cannot be fetched (offline): setLocale rejects.

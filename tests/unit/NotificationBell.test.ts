@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
 import { getMe } from '@/api/profile';
 import type { AppNotification } from '@/api/notifications';
-import NotificationBell from '@/components/NotificationBell.vue';
+import NotificationBell from '@/components/shell/NotificationBell.vue';
 import { i18n, setLocale } from '@/i18n';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';

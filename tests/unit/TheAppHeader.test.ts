@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
 import { getMe } from '@/api/profile';
 import { signOut } from '@/auth/session';
-import TheAppHeader from '@/components/TheAppHeader.vue';
+import TheAppHeader from '@/components/shell/TheAppHeader.vue';
 import { loadAreas, setLocale } from '@/i18n';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';

@@ -116,6 +116,11 @@ export function iamCaller(sourceIp = '127.0.0.1'): Caller {
       userArn: 'arn:aws:iam::000000000000:role/huddle-local',
       sourceIp: [sourceIp],
       username: 'huddle-local',
+      // A role's SigV4 call: no Cognito identity pool behind it.
+      cognitoIdentityPoolId: '',
+      cognitoIdentityId: '',
+      cognitoIdentityAuthType: '',
+      cognitoIdentityAuthProvider: '',
     },
   };
 }

@@ -1,7 +1,6 @@
 /**
- * AppSync's realtime WebSocket protocol as Amplify v6 speaks it (see
- * /work/shared/reference/local-cloud.md): subprotocol `graphql-ws` + `header-<base64url JSON>`
- * (or the older `?header=<base64>&payload=e30=`), connection_init/ack, ka, start/start_ack/error,
+ * AppSync's realtime WebSocket protocol as Amplify v6 speaks it (see docs/local-cloud.md):
+ * subprotocol `graphql-ws` + `header-<base64url JSON>` (or the older `?header=<base64>&payload=e30=`), connection_init/ack, ka, start/start_ack/error,
  * data, stop/complete, connection_error on bad auth.
  */
 import type { IncomingMessage } from 'node:http';

@@ -1,11 +1,11 @@
-import type { Resolver } from '../resolver.js';
+import type { DomainResolvers, SubscriptionAuthorizers } from '../fieldResolvers.js';
 import { cancelActivity, createActivity, updateActivity } from './host.js';
 import { joinActivity, leaveActivity } from './join.js';
 import { activities, activity, myActivities, onActivityChanged } from './queries.js';
 import { removeParticipant, respondToJoinRequest } from './requests.js';
 
 /** The activities fields of the API, keyed `Type.field` as AppSync names them. */
-export const activitiesResolvers: Record<string, Resolver> = {
+export const activitiesResolvers = {
   'Query.activities': activities,
   'Query.activity': activity,
   'Query.myActivities': myActivities,
@@ -17,4 +17,4 @@ export const activitiesResolvers: Record<string, Resolver> = {
   'Mutation.leaveActivity': leaveActivity,
   'Mutation.removeParticipant': removeParticipant,
   'Subscription.onActivityChanged': onActivityChanged,
-};
+} satisfies DomainResolvers & SubscriptionAuthorizers;

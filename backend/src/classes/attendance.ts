@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../errors.js';
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import type { BookingRow } from '../db/types.js';
 import type { Caller, Services } from '../context.js';
 import { findSession, requireStaff } from './access.js';
@@ -13,7 +13,7 @@ import { buildBookingView, buildBookingViews } from './views.js';
 const LIST_ORDER = ['CONFIRMED', 'CHECKED_IN', 'NO_SHOW', 'WAITLISTED'] as const;
 
 /** Everyone with a place (in booking order, so the list does not jump as people check in), then the waitlist in order. */
-export const sessionAttendees: Resolver = async (caller, args, services) => {
+export const sessionAttendees: FieldResolvers['Query.sessionAttendees'] = async (caller, args, services) => {
   requireStaff(caller);
   const now = services.now();
   const session = await findSession(services.db, caller, args.sessionId);
@@ -85,5 +85,7 @@ async function markAttendance(caller: Caller, args: Record<string, unknown>, ser
   return buildBookingView(services.db, caller, rules, booking, now);
 }
 
-export const checkIn: Resolver = (caller, args, services) => markAttendance(caller, args, services, 'CHECKED_IN');
-export const markNoShow: Resolver = (caller, args, services) => markAttendance(caller, args, services, 'NO_SHOW');
+export const checkIn: FieldResolvers['Mutation.checkIn'] = (caller, args, services) =>
+  markAttendance(caller, args, services, 'CHECKED_IN');
+export const markNoShow: FieldResolvers['Mutation.markNoShow'] = (caller, args, services) =>
+  markAttendance(caller, args, services, 'NO_SHOW');

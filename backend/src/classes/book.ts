@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { conflict } from '../errors.js';
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import type { BookingRow } from '../db/types.js';
 import { toPublicProfile } from '../profiles/publicProfile.js';
 import { lockProfileAndSession } from './access.js';
@@ -21,7 +21,7 @@ const HOLDING = ['CONFIRMED', 'WAITLISTED', 'CHECKED_IN', 'NO_SHOW'] as const;
  * Three statements: the locks; then (under them, so exact) the caller's booking, their bookings
  * that day and the waitlist; then the write. The answer is built from those rows, not read again.
  */
-export const bookSession: Resolver = async (caller, args, services) => {
+export const bookSession: FieldResolvers['Mutation.bookSession'] = async (caller, args, services) => {
   const now = services.now();
   const rules = await loadRules(services.db, caller);
   const result = await runWrite(services, async (trx) => {

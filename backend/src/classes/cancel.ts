@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Caller } from '../context.js';
 import type { BookingRow, Database } from '../db/types.js';
 import { conflict, notFound } from '../errors.js';
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import { toPublicProfile } from '../profiles/publicProfile.js';
 import { lockProfileAndSession } from './access.js';
 import { loadRules, sessionTimes } from './rules.js';
@@ -22,7 +22,7 @@ const waitlistCount = (sessionId: string) =>
  * The usual cancel is two statements under the locks: the locks, then one that cancels the booking
  * and gives back its place. A retry or a refusal reads the booking once more to answer precisely.
  */
-export const cancelBooking: Resolver = async (caller, args, services) => {
+export const cancelBooking: FieldResolvers['Mutation.cancelBooking'] = async (caller, args, services) => {
   const now = services.now();
   const rules = await loadRules(services.db, caller);
   const result = await runWrite(services, async (trx, { notify: notifications }) => {

@@ -1,4 +1,4 @@
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import { findClass, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
 import { runWrite } from '../shared/transaction.js';
@@ -7,7 +7,7 @@ import { toClassView } from './views.js';
 
 /** The sports centre's classes: the rules students book under, and the catalogue staff keep. */
 
-export const bookingRules: Resolver = async (caller, _args, services) => {
+export const bookingRules: FieldResolvers['Query.bookingRules'] = async (caller, _args, services) => {
   const rules = await loadRules(services.db, caller);
   return {
     bookingOpensDaysBefore: rules.bookingOpensDays,
@@ -17,7 +17,7 @@ export const bookingRules: Resolver = async (caller, _args, services) => {
   };
 };
 
-export const classes: Resolver = async (caller, _args, services) => {
+export const classes: FieldResolvers['Query.classes'] = async (caller, _args, services) => {
   const rows = await services.db
     .selectFrom('classes')
     .selectAll()
@@ -28,7 +28,7 @@ export const classes: Resolver = async (caller, _args, services) => {
   return rows.map(toClassView);
 };
 
-export const createClass: Resolver = async (caller, args, services) => {
+export const createClass: FieldResolvers['Mutation.createClass'] = async (caller, args, services) => {
   requireStaff(caller);
   const input = classInput(args.input);
   const row = await services.db
@@ -39,7 +39,7 @@ export const createClass: Resolver = async (caller, args, services) => {
   return toClassView(row);
 };
 
-export const updateClass: Resolver = async (caller, args, services) => {
+export const updateClass: FieldResolvers['Mutation.updateClass'] = async (caller, args, services) => {
   requireStaff(caller);
   const changes = classChanges(args.input);
   const row = await runWrite(services, async (trx) => {

@@ -1,4 +1,4 @@
-import type { Resolver } from '../resolver.js';
+import type { DomainResolvers, SubscriptionAuthorizers } from '../fieldResolvers.js';
 import { sessionAttendees, checkIn, markNoShow } from './attendance.js';
 import { bookSession } from './book.js';
 import { cancelBooking } from './cancel.js';
@@ -9,7 +9,7 @@ import { scheduleSessions } from './schedule.js';
 import { classSessions } from './timetable.js';
 
 /** The classes fields of the API, keyed `Type.field` as AppSync names them. */
-export const classesResolvers: Record<string, Resolver> = {
+export const classesResolvers = {
   'Query.bookingRules': bookingRules,
   'Query.classes': classes,
   'Query.classSessions': classSessions,
@@ -24,4 +24,4 @@ export const classesResolvers: Record<string, Resolver> = {
   'Mutation.cancelBooking': cancelBooking,
   'Mutation.checkIn': checkIn,
   'Mutation.markNoShow': markNoShow,
-};
+} satisfies DomainResolvers & SubscriptionAuthorizers;

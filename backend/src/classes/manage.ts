@@ -1,5 +1,5 @@
 import { conflict, validation } from '../errors.js';
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import type { ClassSessionRow } from '../db/types.js';
 import { findSession, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
@@ -54,7 +54,7 @@ function requireChangeable(session: ClassSessionRow, now: Date, verb: string): v
 /** Confirmed and waitlisted people: everyone who expects to come or hopes to. */
 const expecting = ['CONFIRMED', 'WAITLISTED'] as const;
 
-export const updateSession: Resolver = async (caller, args, services) => {
+export const updateSession: FieldResolvers['Mutation.updateSession'] = async (caller, args, services) => {
   requireStaff(caller);
   const now = services.now();
   const changes = sessionChanges(args.input, now);
@@ -105,10 +105,10 @@ export const updateSession: Resolver = async (caller, args, services) => {
     return updated;
   });
   const [view] = await buildSessionViews(services.db, caller, rules, [row], now);
-  return view;
+  return view!;
 };
 
-export const cancelSession: Resolver = async (caller, args, services) => {
+export const cancelSession: FieldResolvers['Mutation.cancelSession'] = async (caller, args, services) => {
   requireStaff(caller);
   const now = services.now();
   const rules = await loadRules(services.db, caller);
@@ -141,5 +141,5 @@ export const cancelSession: Resolver = async (caller, args, services) => {
     return updated;
   });
   const [view] = await buildSessionViews(services.db, caller, rules, [row], now);
-  return view;
+  return view!;
 };

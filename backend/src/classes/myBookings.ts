@@ -1,5 +1,5 @@
 import { validation } from '../errors.js';
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
 import { loadRules } from './rules.js';
 import { buildBookingViews } from './views.js';
@@ -8,7 +8,7 @@ import { buildBookingViews } from './views.js';
  * The caller's own bookings, whatever their status: a student sees their late cancels and
  * no-shows too. Upcoming (not started yet) soonest first; past newest first.
  */
-export const myBookings: Resolver = async (caller, args, services) => {
+export const myBookings: FieldResolvers['Query.myBookings'] = async (caller, args, services) => {
   if (args.when !== 'UPCOMING' && args.when !== 'PAST')
     throw validation('timeScope.invalid', 'Choose UPCOMING or PAST.', { field: 'when' });
   const upcoming = args.when === 'UPCOMING';

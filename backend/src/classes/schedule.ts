@@ -1,4 +1,4 @@
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import { findClass, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
 import { addLocalDays } from './time.js';
@@ -12,7 +12,7 @@ import { buildSessionViews } from './views.js';
  * university's clocks each week, so the weeks are counted in local calendar days: across the
  * DST change the UTC instant moves by an hour and the wall-clock time does not.
  */
-export const scheduleSessions: Resolver = async (caller, args, services) => {
+export const scheduleSessions: FieldResolvers['Mutation.scheduleSessions'] = async (caller, args, services) => {
   requireStaff(caller);
   const now = services.now();
   const startsAt = requireFutureSessionStart(args.startsAt, now, 'startsAt');

@@ -1,5 +1,5 @@
 import { validation } from '../errors.js';
-import type { Resolver } from '../resolver.js';
+import type { FieldResolvers } from '../fieldResolvers.js';
 import { SESSION_LIMITS } from '../rules/limits.js';
 import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
 import { findClass } from './access.js';
@@ -13,7 +13,7 @@ const MAX_RANGE_DAYS = SESSION_LIMITS.maxRangeDays;
  * The timetable: sessions of the caller's university starting in [from, to), cancelled ones
  * included (students must see that a session they planned for is off), by start time then id.
  */
-export const classSessions: Resolver = async (caller, args, services) => {
+export const classSessions: FieldResolvers['Query.classSessions'] = async (caller, args, services) => {
   const from = requireDateTime(args.from, { field: 'from', code: 'from.invalid', label: 'From' });
   const to = requireDateTime(args.to, { field: 'to', code: 'to.invalid', label: 'To' });
   if (from.getTime() >= to.getTime()) throw validation('to.beforeFrom', '"From" must be before "to".', { field: 'to' });

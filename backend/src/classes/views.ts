@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Caller } from '../context.js';
 import type { BookingRow, ClassRow, ClassSessionRow, Database } from '../db/types.js';
-import type { Sport } from '../generated/graphql.js';
+import type { SessionState, Sport } from '../generated/graphql.js';
 import { loadPublicProfiles, toPublicProfile, type PublicProfileView } from '../profiles/publicProfile.js';
 import { sessionTimes, type Rules } from './rules.js';
 
@@ -39,7 +39,7 @@ export interface BookingCore {
 const ACTIVE = new Set(['CONFIRMED', 'CHECKED_IN']);
 
 /** What the caller sees for one session on the timetable, in the order the rules decide it. */
-function stateOf(session: ClassSessionRow, rules: Rules, mine: BookingCore | null, now: number) {
+function stateOf(session: ClassSessionRow, rules: Rules, mine: BookingCore | null, now: number): SessionState {
   const times = sessionTimes(session, rules);
   if (session.status === 'CANCELLED') return 'CANCELLED';
   if (now >= times.startsAt) return 'PAST';

@@ -1,4 +1,5 @@
 import { forbidden } from '../errors.js';
+import type { DomainResolvers, SubscriptionAuthorizers } from '../fieldResolvers.js';
 import type { Resolver } from '../resolver.js';
 import { blockUser, unblockUser } from './blocks.js';
 import { conversations, markConversationRead, messages } from './conversations.js';
@@ -13,7 +14,7 @@ const onMessage: Resolver = (caller, args) => {
 };
 
 /** The messaging fields of the API, keyed `Type.field` as AppSync names them. */
-export const messagingResolvers: Record<string, Resolver> = {
+export const messagingResolvers = {
   'Query.conversations': conversations,
   'Query.messages': messages,
   'Query.unreadCounts': unreadCounts,
@@ -22,4 +23,4 @@ export const messagingResolvers: Record<string, Resolver> = {
   'Mutation.blockUser': blockUser,
   'Mutation.unblockUser': unblockUser,
   'Subscription.onMessage': onMessage,
-};
+} satisfies DomainResolvers & SubscriptionAuthorizers;

@@ -1,4 +1,5 @@
 import { forbidden } from '../errors.js';
+import type { DomainResolvers, SubscriptionAuthorizers } from '../fieldResolvers.js';
 import type { Resolver } from '../resolver.js';
 import { notifications } from './queries.js';
 import { markNotificationsRead } from './read.js';
@@ -14,8 +15,8 @@ const onNotification: Resolver = (caller, args) => {
  * The notifications fields of the API, keyed `Type.field` as AppSync names them. Notifications are
  * written by the other domains (notify.ts) and pushed through publishNotification (publishResolvers.ts).
  */
-export const notificationsResolvers: Record<string, Resolver> = {
+export const notificationsResolvers = {
   'Query.notifications': notifications,
   'Mutation.markNotificationsRead': markNotificationsRead,
   'Subscription.onNotification': onNotification,
-};
+} satisfies DomainResolvers & SubscriptionAuthorizers;

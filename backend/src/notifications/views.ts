@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database, NotificationRow } from '../db/types.js';
+import type { NotificationType } from '../generated/graphql.js';
 import { loadPublicProfiles, type PublicProfileView } from '../profiles/publicProfile.js';
 
 export interface NotificationView {
   id: string;
   userId: string;
-  type: string;
+  type: NotificationType;
   actor: PublicProfileView | null;
   activityId: string | null;
   sessionId: string | null;

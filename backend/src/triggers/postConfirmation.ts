@@ -3,15 +3,11 @@
  * only need the database (lambdaDatabase), so they carry no GRAPHQL_URL and the user pool does not
  * depend on the API that depends on it.
  */
+import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { ensureProfile } from '../profiles/ensureProfile.js';
 import { lambdaDatabase } from '../runtime.js';
 
-interface PostConfirmationEvent {
-  triggerSource: string;
-  request: { userAttributes: Record<string, string> };
-}
-
-export async function handler(event: PostConfirmationEvent): Promise<PostConfirmationEvent> {
+export async function handler(event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> {
   if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
   const db = await lambdaDatabase();
   const attributes = event.request.userAttributes;

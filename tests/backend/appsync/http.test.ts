@@ -167,7 +167,7 @@ describe('errors', () => {
           path: ['missing'],
           data: null,
           errorType: 'NotFound',
-          errorInfo: null,
+          errorInfo: { code: 'activity.notFound' },
           locations: [{ line: 1, column: 3, sourceName: null }],
           message: 'Activity was not found.',
         },
