@@ -152,6 +152,10 @@ describe('field authorization', () => {
       userArn: 'arn:aws:iam::000000000000:role/huddle-local',
       sourceIp: ['127.0.0.1'],
       username: 'huddle-local',
+      cognitoIdentityPoolId: '',
+      cognitoIdentityId: '',
+      cognitoIdentityAuthType: '',
+      cognitoIdentityAuthProvider: '',
     });
   });
 });
