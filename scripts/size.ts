@@ -131,7 +131,7 @@ for (const budget of BUDGETS) {
   const ok = counted <= budget.maxKb;
   failed ||= !ok;
   console.log(
-    `  JS ${js.toFixed(1)} KB + CSS ${css.toFixed(1)} KB (gzip -9) → ${budget.counts.toUpperCase()} ${counted.toFixed(1)} KB ` +
+    `  JS ${js.toFixed(1)} KB + CSS ${css.toFixed(1)} KB (gzip -9) → ${budget.counts.toUpperCase()} ${counted.toFixed(2)} KB ` +
       `of ${budget.maxKb} KB  ${ok ? 'OK' : 'OVER BUDGET'}`,
   );
 }

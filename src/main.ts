@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { configureAmplify } from './amplify';
-import { onSessionExpired } from './api/errors';
+import { onSessionExpired } from './api/sessionExpiry';
 import App from './App.vue';
 import { parseConfig } from './config';
 import { i18n, preferredLocale, setLocale } from './i18n';

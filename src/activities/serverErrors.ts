@@ -16,5 +16,5 @@ function formField(path: string | undefined): FormField | null {
 
 export function placeServerError(error: ApiError, timeZone: string): ServerErrorPlacement {
   if (error.errorType === 'NetworkError') return { field: null, message: { key: 'activityForm.errors.network' } };
-  return { field: formField(error.field), message: serverErrorMessage(error, timeZone) };
+  return { field: formField(error.info.field), message: serverErrorMessage(error, timeZone) };
 }

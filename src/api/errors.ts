@@ -1,9 +1,16 @@
+import { notifySessionExpired } from './sessionExpiry';
+
 /**
  * What every API function throws: the server's errorType, a message a person can read, and the
- * refusal's machine-readable errorInfo (`code`, `field`, and the numbers its sentence needs). The
- * screens decide by `code` and `field`; the message is only shown for a code they do not know.
+ * refusal's machine-readable errorInfo. The screens decide by `info.code` and `info.field`; the
+ * message is only shown for a code they do not know.
  */
-export type ErrorInfo = { code?: string; field?: string } & Record<string, unknown>;
+export type ErrorInfo = {
+  /** The refusal's stable code (`title.tooLong`, `booking.windowNotOpen`), when the server gave one. */
+  code?: string;
+  /** The input the refusal is about (`input.title`, `text`), for input errors. */
+  field?: string;
+} & Record<string, unknown>;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -12,20 +19,10 @@ export class ApiError extends Error {
   constructor(
     readonly errorType: string,
     message: string,
-    info: ErrorInfo | null = null,
+    info?: ErrorInfo | null,
   ) {
     super(message);
     this.info = info ?? {};
-  }
-
-  /** The refusal's stable code (`title.tooLong`, `booking.windowNotOpen`), when the server gave one. */
-  get code(): string | undefined {
-    return typeof this.info.code === 'string' ? this.info.code : undefined;
-  }
-
-  /** The input the refusal is about (`input.title`, `text`), for input errors. */
-  get field(): string | undefined {
-    return typeof this.info.field === 'string' ? this.info.field : undefined;
   }
 }
 
@@ -39,9 +36,6 @@ interface GraphQLErrorLike {
 function hasErrors(value: unknown): value is { errors: GraphQLErrorLike[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { errors?: unknown }).errors);
 }
-
-const asInfo = (value: unknown): ErrorInfo | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ErrorInfo) : null;
 
 /**
  * Amplify rejects with a GraphQL result ({ data, errors }) for server and HTTP errors alike:
@@ -62,7 +56,8 @@ export function toApiError(reason: unknown): ApiError {
           : message === 'Unauthorized'
             ? 'Unauthorized'
             : 'Unknown';
-    return new ApiError(errorType, message, asInfo(first.errorInfo));
+    // errorInfo is AppSync's: an object with a string code and field, or null.
+    return new ApiError(errorType, message, first.errorInfo as ErrorInfo | null);
   }
   if (reason instanceof Error) return new ApiError(reason.name || 'Unknown', reason.message);
   return new ApiError('Unknown', 'Something went wrong talking to the server.');
@@ -74,23 +69,12 @@ export function toApiError(reason: unknown): ApiError {
  */
 export function isSessionExpired(error: ApiError): boolean {
   if (error.errorType === 'UnauthorizedException') return true;
-  return (
-    error.errorType === 'Unauthorized' &&
-    error.code !== 'auth.notAllowed' &&
-    !error.message.startsWith('Not Authorized to access')
-  );
-}
-
-let sessionExpiredHandler: (() => void) | undefined;
-
-/** main.ts wires this to the session store; the API layer itself knows nothing of stores or routes. */
-export function onSessionExpired(handler: () => void): void {
-  sessionExpiredHandler = handler;
+  return error.errorType === 'Unauthorized' && !error.message.startsWith('Not Authorized to access');
 }
 
 /** Turns any failure into an ApiError, telling the app first when the session is dead. */
 export function rethrowAsApiError(reason: unknown): never {
   const error = toApiError(reason);
-  if (isSessionExpired(error)) sessionExpiredHandler?.();
+  if (isSessionExpired(error)) notifySessionExpired();
   throw error;
 }

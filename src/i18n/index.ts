@@ -63,13 +63,6 @@ const translator = i18n.global as unknown as Composer;
 export const t = (key: string, named?: Record<string, unknown>): string =>
   named ? translator.t(key, named) : translator.t(key);
 
-/**
- * Whether the current language has this message (for example a server refusal's code). Messages
- * are stored under flat keys (flattenArea); petite-vue-i18n has no `te`.
- */
-export const hasMessage = (key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(translator.getLocaleMessage(currentLocale()), key);
-
 const listeners = new Set<(locale: Locale) => void>();
 
 /** Lets code outside components (Amplify UI's vocabulary) follow the language. */

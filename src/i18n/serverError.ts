@@ -1,6 +1,16 @@
 import type { ApiError } from '@/api/errors';
 import { formatDateTime } from './format';
-import { hasMessage } from './index';
+import { currentLocale, i18n } from './index';
+
+/**
+ * Whether the current language has this message. Messages are stored under flat keys
+ * (flattenArea), and petite-vue-i18n has no `te`. Here rather than in ./index, so pages that show
+ * no refusal do not carry it.
+ */
+function hasMessage(key: string): boolean {
+  const messages = i18n.global.getLocaleMessage(currentLocale()) as Record<string, unknown>;
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
 
 /** A sentence to show: a message key with its values, or (for a refusal we cannot name) the server's words. */
 export type ShownMessage = { key: string; params?: Record<string, unknown> } | { text: string };
@@ -14,7 +24,8 @@ const INSTANTS = new Set(['opensAt', 'until', 'retryAt']);
  * the server's own message. The route must load the `serverErrors` message area.
  */
 export function serverErrorMessage(error: ApiError, timeZone: string): ShownMessage {
-  const key = error.code ? `serverErrors.${error.code}` : null;
+  const { code } = error.info;
+  const key = code ? `serverErrors.${code}` : null;
   if (!key || !hasMessage(key)) return { text: error.message };
   const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(error.info)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, isSessionExpired, onSessionExpired, rethrowAsApiError, toApiError } from '@/api/errors';
+import { ApiError, isSessionExpired, rethrowAsApiError, toApiError } from '@/api/errors';
+import { onSessionExpired } from '@/api/sessionExpiry';
 
 describe('toApiError', () => {
   it('keeps AppSync errorType and message from a GraphQL result', () => {

@@ -82,8 +82,7 @@ describe('errorInfo', () => {
     );
     expect(refusal).toBeInstanceOf(ApiError);
     expect(refusal).toMatchObject(TITLE_TOO_LONG);
-    expect((refusal as ApiError).code).toBe('title.tooLong');
-    expect((refusal as ApiError).field).toBe('input.title');
+    expect((refusal as ApiError).info).toMatchObject({ code: 'title.tooLong', field: 'input.title' });
   });
 
   it('comes out of the production mapping in the same shape', async () => {

@@ -2,7 +2,10 @@
 import type { Document } from '../../document';
 import type { MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables, NotificationsQuery, NotificationsQueryVariables, OnNotificationSubscription, OnNotificationSubscriptionVariables, UnreadCountsQuery, UnreadCountsQueryVariables } from '../graphql';
 
-export const MarkNotificationsReadDocument = "mutation MarkNotificationsRead($ids:[ID!]){markNotificationsRead(ids:$ids)}" as Document<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
-export const NotificationsDocument = "query Notifications($limit:Int$nextToken:String){notifications(limit:$limit nextToken:$nextToken){items{...NotificationFields}nextToken}} fragment NotificationFields on Notification{id userId type activityId sessionId conversationId data createdAt readAt actor{...Person}} fragment Person on PublicProfile{id displayName universityId}" as Document<NotificationsQuery, NotificationsQueryVariables>;
-export const OnNotificationDocument = "subscription OnNotification($userId:ID!){onNotification(userId:$userId){...NotificationFields}} fragment NotificationFields on Notification{id userId type activityId sessionId conversationId data createdAt readAt actor{...Person}} fragment Person on PublicProfile{id displayName universityId}" as Document<OnNotificationSubscription, OnNotificationSubscriptionVariables>;
-export const UnreadCountsDocument = "query UnreadCounts{unreadCounts{messages notifications}}" as Document<UnreadCountsQuery, UnreadCountsQueryVariables>;
+const NotificationFieldsFragment = "fragment NotificationFields on Notification{id userId type activityId sessionId conversationId data createdAt readAt actor{...Person}}";
+const PersonFragment = "fragment Person on PublicProfile{id displayName universityId}";
+
+export const MarkNotificationsReadDocument = ("mutation MarkNotificationsRead($ids:[ID!]){markNotificationsRead(ids:$ids)}") as Document<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationsDocument = ("query Notifications($limit:Int$nextToken:String){notifications(limit:$limit nextToken:$nextToken){items{...NotificationFields}nextToken}}" + ' ' + NotificationFieldsFragment + ' ' + PersonFragment) as Document<NotificationsQuery, NotificationsQueryVariables>;
+export const OnNotificationDocument = ("subscription OnNotification($userId:ID!){onNotification(userId:$userId){...NotificationFields}}" + ' ' + NotificationFieldsFragment + ' ' + PersonFragment) as Document<OnNotificationSubscription, OnNotificationSubscriptionVariables>;
+export const UnreadCountsDocument = ("query UnreadCounts{unreadCounts{messages notifications}}") as Document<UnreadCountsQuery, UnreadCountsQueryVariables>;

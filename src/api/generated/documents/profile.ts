@@ -2,8 +2,10 @@
 import type { Document } from '../../document';
 import type { MeQuery, MeQueryVariables, OnProfileUpdatedSubscription, OnProfileUpdatedSubscriptionVariables, SignOutEverywhereMutation, SignOutEverywhereMutationVariables, StaffOverviewQuery, StaffOverviewQueryVariables, UpdateProfileMutation, UpdateProfileMutationVariables } from '../graphql';
 
-export const MeDocument = "query Me{me{...OwnProfile}} fragment OwnProfile on Profile{id displayName email roles createdAt updatedAt university{id name timeZone emailDomains}}" as Document<MeQuery, MeQueryVariables>;
-export const OnProfileUpdatedDocument = "subscription OnProfileUpdated($id:ID!){onProfileUpdated(id:$id){...OwnProfile}} fragment OwnProfile on Profile{id displayName email roles createdAt updatedAt university{id name timeZone emailDomains}}" as Document<OnProfileUpdatedSubscription, OnProfileUpdatedSubscriptionVariables>;
-export const SignOutEverywhereDocument = "mutation SignOutEverywhere{signOutEverywhere}" as Document<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
-export const StaffOverviewDocument = "query StaffOverview{staffOverview{studentCount staffCount university{id name timeZone emailDomains}}}" as Document<StaffOverviewQuery, StaffOverviewQueryVariables>;
-export const UpdateProfileDocument = "mutation UpdateProfile($input:UpdateProfileInput!){updateProfile(input:$input){...OwnProfile}} fragment OwnProfile on Profile{id displayName email roles createdAt updatedAt university{id name timeZone emailDomains}}" as Document<UpdateProfileMutation, UpdateProfileMutationVariables>;
+const OwnProfileFragment = "fragment OwnProfile on Profile{id displayName email roles createdAt updatedAt university{id name timeZone emailDomains}}";
+
+export const MeDocument = ("query Me{me{...OwnProfile}}" + ' ' + OwnProfileFragment) as Document<MeQuery, MeQueryVariables>;
+export const OnProfileUpdatedDocument = ("subscription OnProfileUpdated($id:ID!){onProfileUpdated(id:$id){...OwnProfile}}" + ' ' + OwnProfileFragment) as Document<OnProfileUpdatedSubscription, OnProfileUpdatedSubscriptionVariables>;
+export const SignOutEverywhereDocument = ("mutation SignOutEverywhere{signOutEverywhere}") as Document<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const StaffOverviewDocument = ("query StaffOverview{staffOverview{studentCount staffCount university{id name timeZone emailDomains}}}") as Document<StaffOverviewQuery, StaffOverviewQueryVariables>;
+export const UpdateProfileDocument = ("mutation UpdateProfile($input:UpdateProfileInput!){updateProfile(input:$input){...OwnProfile}}" + ' ' + OwnProfileFragment) as Document<UpdateProfileMutation, UpdateProfileMutationVariables>;
