@@ -2,6 +2,8 @@
 import { describeCloud, startLocalCloud } from '../backend/local/cloud.js';
 
 const cloud = await startLocalCloud({
+  // Where the app is served, when it is not `npm run dev`'s (the Lighthouse run's preview server).
+  appUrl: process.env.HUDDLE_APP_URL,
   apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
   cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
   seedDemoContent: true,

@@ -1,0 +1,111 @@
+/**
+ * `npm run lighthouse`: Lighthouse's mobile audit (its default throttling) of the production build
+ * against a fresh local cloud. Builds the app, starts the cloud and a preview server, signs a demo
+ * student in, and audits the sign-in page and, signed in, Find activities, Messages and the
+ * timetable three times each; prints the median scores and LCP / TBT / CLS per page. Debian's
+ * Chromium (CHROMIUM_PATH to use another). Everything it starts is stopped on every exit path.
+ * Not part of `npm test`; the figures go into BENCHMARKS.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import { build, preview } from 'vite';
+import { audit, medians, type PageFigures } from './audit.js';
+import { startCloud } from './cloud.js';
+import { signIn } from './signIn.js';
+
+const PORTS = { app: 4473, api: 4490, cognito: 9690 };
+const RUNS = 3;
+const STUDENT = { email: 'emma.peeters@student.kuleuven.be', password: 'Huddle-demo-2026' };
+const SIGNED_IN_PAGES = [
+  ['Find activities', '/activities'],
+  ['Messages', '/messages'],
+  ['Timetable', '/classes'],
+] as const;
+
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) await Promise.resolve(cleanups.pop()!()).catch(() => {});
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+}
+
+async function runs(label: string, url: string, port: number, keepStorage: boolean): Promise<PageFigures> {
+  const results: PageFigures[] = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const figures = await audit(url, port, keepStorage);
+    console.log(
+      `  ${label} run ${i}: performance ${figures.performance}, LCP ${Math.round(figures.lcpMs)} ms, TBT ${Math.round(figures.tbtMs)} ms`,
+    );
+    results.push(figures);
+  }
+  return medians(results);
+}
+
+function report(rows: [string, PageFigures][]): void {
+  console.log('\nMedian of 3 Lighthouse mobile runs (production build, local cloud):');
+  console.log('page              perf  a11y  best-practices      LCP       TBT     CLS');
+  for (const [label, f] of rows) {
+    console.log(
+      `${label.padEnd(16)} ${String(f.performance).padStart(5)} ${String(f.accessibility).padStart(5)} ` +
+        `${String(f.bestPractices).padStart(15)} ${`${Math.round(f.lcpMs)} ms`.padStart(9)} ` +
+        `${`${Math.round(f.tbtMs)} ms`.padStart(9)} ${f.cls.toFixed(3).padStart(7)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const appUrl = `http://127.0.0.1:${PORTS.app}`;
+  const cloud = await startCloud(PORTS, appUrl);
+  cleanups.push(() => cloud.stop());
+
+  const outDir = mkdtempSync(join(tmpdir(), 'huddle-lighthouse-dist-'));
+  cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
+  Object.assign(process.env, {
+    VITE_AWS_REGION: cloud.region,
+    VITE_USER_POOL_ID: cloud.userPoolId,
+    VITE_USER_POOL_CLIENT_ID: cloud.userPoolClientId,
+    VITE_COGNITO_ENDPOINT: cloud.cognitoUrl,
+    VITE_GRAPHQL_URL: cloud.graphqlUrl,
+    VITE_LOCAL_CLOUD: 'true',
+  });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: PORTS.app, strictPort: true },
+  });
+  cleanups.push(() => new Promise<void>((resolve) => server.httpServer.close(() => resolve())));
+
+  const chrome = await launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  cleanups.push(() => chrome.kill());
+
+  const rows: [string, PageFigures][] = [];
+  rows.push(['Sign-in', await runs('Sign-in', `${appUrl}/sign-in`, chrome.port, false)]);
+  await signIn(chrome.port, appUrl, STUDENT);
+  for (const [label, path] of SIGNED_IN_PAGES)
+    rows.push([label, await runs(label, `${appUrl}${path}`, chrome.port, true)]);
+  report(rows);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
