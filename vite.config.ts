@@ -4,6 +4,7 @@ import { fileURLToPath, URL } from 'node:url';
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { pruneUnusedAmplifyTokens } from './scripts/vite/pruneAmplifyTokens';
 
 // @aws-amplify/ui's package "exports" hide its per-component stylesheets (dist/styles/*.css).
@@ -38,6 +39,44 @@ function dropUnusedAmplifyUiDictionaries(): Plugin {
   };
 }
 
+/**
+ * The installable app: a web manifest, and a service worker that precaches the app shell and its
+ * static assets (so the app opens offline and instantly) and never caches anything else — no
+ * GraphQL, no Cognito, nothing sent with a token, not /config.json. A new version waits for the
+ * user's "reload" (registerType prompt; src/pwa/register.ts).
+ */
+function installableApp() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Huddle',
+      short_name: 'Huddle',
+      description: "Find students to play sport with, and book your sports centre's classes.",
+      theme_color: '#1e3a8a',
+      background_color: '#ffffff',
+      display: 'standalone',
+      start_url: '/',
+      scope: '/',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      globIgnores: ['config.json', '.vite/**'],
+      // Client routes open the cached shell offline; paths with a file extension never get it.
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/\/[^/?]+\.[^/]+$/, /^\/__dev\//],
+      runtimeCaching: [],
+      cleanupOutdatedCaches: true,
+      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+    },
+  });
+}
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -53,6 +92,7 @@ export default defineConfig({
     }),
     dropUnusedAmplifyUiDictionaries(),
     pruneUnusedAmplifyTokens(),
+    installableApp(),
   ],
   resolve: {
     alias: {
@@ -65,5 +105,16 @@ export default defineConfig({
   build: {
     // scripts/size.ts follows the manifest to measure what each first page really downloads.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // Every page needs Vue, the router, Pinia and the i18n runtime: one chunk for them, so a
+        // new lazy chunk elsewhere never makes the bundler split the framework into more pieces.
+        codeSplitting: {
+          groups: [
+            { name: 'framework', test: /node_modules[\\/](@vue|vue|vue-router|pinia|petite-vue-i18n|@intlify)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
 
 // The variables the app reads at build time; .env.example documents each one.
 interface ImportMetaEnv {

@@ -5,6 +5,7 @@ import { onSessionExpired } from './api/sessionExpiry';
 import App from './App.vue';
 import { parseConfig } from './config';
 import { i18n, preferredLocale, setLocale } from './i18n';
+import { followConnection } from './pwa/appStatus';
 import { createAppRouter, followSessionChanges } from './router';
 import { useSessionStore } from './stores/session';
 import ConfigErrorView from './views/ConfigErrorView.vue';
@@ -36,6 +37,8 @@ async function start(): Promise<void> {
   app.use(router);
 
   const session = useSessionStore();
+  // Online or not, for the whole visit: the shell's banner reads it.
+  followConnection();
   // A dead token seen by the API ends the session; followSessionChanges then sends the user
   // to sign-in with the current path kept.
   onSessionExpired(() => session.expireSession());
@@ -43,6 +46,12 @@ async function start(): Promise<void> {
 
   await router.isReady();
   app.mount('#app');
+
+  // Installable app: the service worker is registered once the page shows, and only in builds
+  // for a browser (the dev server and tests have none).
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    void import('./pwa/register').then(({ registerServiceWorker }) => registerServiceWorker());
+  }
 }
 
 /** Never a blank page: whatever stops the start is listed on screen. */

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { listenToAuthEvents } from '@/auth/authEvents';
 import { readSignedInUser, signOut as authSignOut } from '@/auth/session';
 import type { AuthEvent, SessionUser } from '@/auth/types';
+import { clearSessionCaches } from '@/pwa/caches';
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut';
 
@@ -30,6 +31,7 @@ export const useSessionStore = defineStore('session', () => {
   function markSignedOut(): void {
     user.value = null;
     status.value = 'signedOut';
+    void clearSessionCaches();
   }
 
   function onAuthEvent(event: AuthEvent): void {
