@@ -48,6 +48,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Production's path to the database: the real RDS Data client against the Data API stand-in.
+          name: 'aws',
+          environment: 'node',
+          include: ['tests/aws/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           environment: 'node',
           include: ['tests/infra/**/*.test.ts'],
