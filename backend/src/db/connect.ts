@@ -55,19 +55,16 @@ export async function connectDatabase(options: {
 }): Promise<DatabaseHandle> {
   if (options.dataApi) {
     const target = options.dataApi;
-    const [{ DataApiDialect }, { RDSData }] = await Promise.all([
-      import('kysely-data-api'),
+    const [{ AuroraDataApiDialect }, { RDSData }] = await Promise.all([
+      import('./dataApiDialect.js'),
       import('@aws-sdk/client-rds-data'),
     ]);
     const db = new Kysely<Database>({
-      dialect: new DataApiDialect({
-        mode: 'postgres',
-        driver: {
-          client: target.client ?? new RDSData({}),
-          database: target.database,
-          resourceArn: target.clusterArn,
-          secretArn: target.secretArn,
-        },
+      dialect: new AuroraDataApiDialect({
+        client: target.client ?? new RDSData({}),
+        database: target.database,
+        resourceArn: target.clusterArn,
+        secretArn: target.secretArn,
       }),
     });
     const cluster = target.clusterArn.split(':').pop();

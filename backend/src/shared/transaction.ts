@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Services } from '../context.js';
+import { sqlStateOf } from '../db/sqlState.js';
 import type { Database } from '../db/types.js';
 import type { ActivityChange } from '../events.js';
 import { insertNotifications, type NewNotification } from '../notifications/notify.js';
@@ -35,8 +36,8 @@ export async function runWrite<T>(
       if (done.rows.length) await services.events.notifications(done.rows);
       return done.value;
     } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      const state = sqlStateOf(error);
+      if (attempt >= ATTEMPTS || !state || !RETRYABLE.has(state)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }
   }
