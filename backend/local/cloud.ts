@@ -12,7 +12,7 @@ import type { LocalAppSync } from './appsync/index.js';
 import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
 import { localPaths } from './paths.js';
-import { DEMO_PASSWORD, demoAccounts, seedUniversities } from './seed.js';
+import { DEMO_PASSWORD, demoAccounts } from './seed.js';
 import { seedDemoContent } from './demoContent.js';
 
 export interface CloudInfo {
@@ -68,7 +68,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     readFile(schemaPath, 'utf8'),
     Mailbox.open(paths.mailbox, log),
   ]);
-  const migrated = migrateToLatest(database.db).then(() => seedUniversities(database.db));
+  const migrated = migrateToLatest(database.db);
 
   const cognito = await startLocalCognito({
     dataDir: paths.cognito,

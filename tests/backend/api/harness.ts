@@ -5,7 +5,6 @@ import type { Database } from '../../../backend/src/db/types.js';
 import type { Services } from '../../../backend/src/context.js';
 import type { AppSyncResolverEvent, CognitoIdentity } from '../../../backend/src/event.js';
 import type { ConfirmedUser } from '../../../backend/src/profiles/ensureProfile.js';
-import { seedUniversities } from '../../../backend/local/seed.js';
 import { recordingPublisher } from '../../../backend/src/events.js';
 
 /**
@@ -17,7 +16,6 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (!url) {
     const handle = await connectDatabase({ pgliteDir: 'memory://' });
     await migrateToLatest(handle.db);
-    await seedUniversities(handle.db);
     return handle;
   }
   const schema = `t_${Math.random().toString(36).slice(2, 10)}`;
@@ -29,7 +27,6 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   // Many connections on purpose: the concurrency suites want transactions truly racing each other.
   const handle = await connectDatabase({ url: scoped.toString(), poolSize: 20 });
   await migrateToLatest(handle.db);
-  await seedUniversities(handle.db);
   return {
     ...handle,
     close: async () => {
