@@ -48,10 +48,17 @@ export default defineConfig({
       },
       {
         test: {
-          // Production's path to the database: the real RDS Data client against the Data API stand-in.
+          // The API suites again through production's path: the Lambda entry (backend/src/lambda.ts),
+          // Kysely's Data API dialect and the real RDS Data client, against the Data API stand-in.
           name: 'aws',
           environment: 'node',
-          include: ['tests/aws/**/*.test.ts'],
+          include: [
+            'tests/backend/{api,activities,classes,messaging,notifications}/**/*.test.ts',
+            'tests/aws/**/*.test.ts',
+          ],
+          // These drive the local cloud over HTTP: the path under test here is the Lambda's.
+          exclude: ['**/amplify.test.ts', 'tests/backend/api/appSeam.test.ts', 'tests/backend/api/errorInfo.test.ts'],
+          env: { HUDDLE_TEST_PATH: 'aws' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers: 2,

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
-import { createHandler } from '../../../backend/src/handler.js';
 import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
-import { makeEvent, makeIdentity, makeServices, openTestDatabase } from '../api/harness.js';
+import { handlerFor, makeEvent, makeIdentity, makeServices, openTestDatabase } from '../api/harness.js';
 
 /** One database, handler and set of people per test file, and small builders for activities. */
 
@@ -25,7 +24,7 @@ export interface ParticipationView extends Json {
 export async function openActivitiesWorld() {
   const database: DatabaseHandle = await openTestDatabase();
   const services = makeServices(database.db);
-  const handler = createHandler(services);
+  const handler = handlerFor(services);
   const call = <T = Json>(type: Kind, field: string, args: Json, sub: string) =>
     handler(makeEvent(type, field, args, makeIdentity(sub))) as Promise<T>;
 

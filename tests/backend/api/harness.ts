@@ -3,15 +3,33 @@ import { connectDatabase, type DatabaseHandle } from '../../../backend/src/db/co
 import { migrateToLatest } from '../../../backend/src/db/migrate.js';
 import type { Database } from '../../../backend/src/db/types.js';
 import type { Services } from '../../../backend/src/context.js';
-import type { AppSyncResolverEvent, CognitoIdentity } from '../../../backend/src/event.js';
+import type { AppSyncResolverEvent, CognitoIdentity, ResolverHandler } from '../../../backend/src/event.js';
+import { createHandler } from '../../../backend/src/handler.js';
+import { createLambdaHandler } from '../../../backend/src/lambda.js';
+import { mapLambdaResult, type ErrorUtil } from '../../../backend/src/appsync/mapLambdaResult.js';
+import { MappedError } from '../../../backend/local/appsync/errors.js';
 import type { ConfirmedUser } from '../../../backend/src/profiles/ensureProfile.js';
 import { recordingPublisher } from '../../../backend/src/events.js';
+import { openDataApiDatabase } from '../support/dataApiDatabase.js';
+
+/**
+ * The API suites run two ways. By default they call `createHandler` on PGlite or node-postgres;
+ * with HUDDLE_TEST_PATH=aws (the `aws` Vitest project) they call production's entry,
+ * `backend/src/lambda.ts`, over the Data API dialect and the Data API stand-in, as AWS would.
+ */
+export const throughAws = process.env.HUDDLE_TEST_PATH === 'aws';
 
 /**
  * A fresh database for one test file: PGlite in memory by default, or the PostgreSQL server named
- * by TEST_DATABASE_URL (each file gets its own schema there so files never see each other's rows).
+ * by TEST_DATABASE_URL (each file gets its own schema there so files never see each other's rows);
+ * behind the Data API stand-in on the aws path. Migrated: the launch universities come with the migrations.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (throughAws) {
+    const handle = await openDataApiDatabase();
+    await migrateToLatest(handle.db);
+    return handle;
+  }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const handle = await connectDatabase({ pgliteDir: 'memory://' });
@@ -43,6 +61,25 @@ export function makeServices(db: Kysely<Database>, directory: ConfirmedUser[] = 
     now: () => new Date(),
     userDirectory: { findBySub: async (sub: string) => directory.find((u) => u.sub === sub) ?? null },
   } satisfies Services;
+}
+
+/** AppSync's `util.error` as the local gateway stands in for it: the GraphQL error, thrown. */
+const appSyncUtil: ErrorUtil = {
+  error(message, errorType, data, errorInfo) {
+    throw new MappedError(message, errorType ?? 'Unknown', data ?? null, errorInfo ?? null);
+  },
+};
+
+/**
+ * The resolver entry the suites call: `createHandler`, or on the aws path the Lambda entry, whose
+ * answer (data, or an error envelope) goes through the response mapping every deployed resolver
+ * runs. Either way a refusal rejects with an error whose `name` is the GraphQL errorType, whose
+ * `message` is the client's message and whose `errorInfo` carries its code and field.
+ */
+export function handlerFor(services: Services): ResolverHandler {
+  if (!throughAws) return createHandler(services);
+  const lambda = createLambdaHandler(async () => services);
+  return async (event) => mapLambdaResult(await lambda(event), null, appSyncUtil);
 }
 
 export function makeIdentity(

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
-import { createHandler } from '../../../backend/src/handler.js';
 import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
-import { makeEvent, makeIdentity, makeServices, openTestDatabase } from './harness.js';
+import { handlerFor, makeEvent, makeIdentity, makeServices, openTestDatabase } from './harness.js';
 
 let database: DatabaseHandle;
-let handler: ReturnType<typeof createHandler>;
+let handler: ReturnType<typeof handlerFor>;
 
 const emma = { sub: 'sub-emma', email: 'Emma.Peeters@Student.KULeuven.be', name: 'Emma Peeters', groups: [] };
 const pieter = { sub: 'sub-pieter', email: 'pieter.maes@kuleuven.be', name: 'Pieter Maes', groups: ['staff'] };
@@ -15,7 +14,7 @@ const onlyInUserPool = { sub: 'sub-late', email: 'late@ulb.be', name: 'Late Conf
 beforeAll(async () => {
   database = await openTestDatabase();
   for (const user of [emma, pieter, sarah]) await ensureProfile(database.db, user);
-  handler = createHandler(makeServices(database.db, [onlyInUserPool]));
+  handler = handlerFor(makeServices(database.db, [onlyInUserPool]));
 });
 afterAll(() => database.close());
 

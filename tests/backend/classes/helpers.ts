@@ -1,9 +1,8 @@
 import { isErrorCode } from '../../../backend/src/rules/errorCodes.js';
 import { expect } from 'vitest';
 import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
-import { createHandler } from '../../../backend/src/handler.js';
 import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
-import { makeEvent, makeIdentity, makeServices, openTestDatabase } from '../api/harness.js';
+import { handlerFor, makeEvent, makeIdentity, makeServices, openTestDatabase } from '../api/harness.js';
 
 /** Test users, a handler called exactly as the gateway calls it, a settable clock and row builders. */
 
@@ -58,7 +57,7 @@ export async function setupClasses(extraUsers: User[] = []) {
   const database: DatabaseHandle = await openTestDatabase();
   const db = database.db;
   const services = makeServices(db);
-  const handler = createHandler(services);
+  const handler = handlerFor(services);
   for (const user of [pieter, emma, lucas, noor, sarah, ugentStaff]) await ensureProfile(db, user);
   // Extra users are KU Leuven students, inserted in one statement so a file with 100 of them starts fast.
   if (extraUsers.length) {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../backend/src/db/types.js';
-import { createHandler } from '../../../backend/src/handler.js';
 import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
-import { makeEvent, makeIdentity, makeServices } from '../api/harness.js';
+import { handlerFor, makeEvent, makeIdentity, makeServices } from '../api/harness.js';
 
 /** People of the messaging suites: three at KU Leuven, one at Ghent (another tenant). */
 export const people = {
@@ -42,7 +41,7 @@ export interface Page<T> {
 export async function messagingApi(db: Kysely<Database>) {
   for (const person of Object.values(people)) await ensureProfile(db, person);
   const services = makeServices(db);
-  const handler = createHandler(services);
+  const handler = handlerFor(services);
   const call = <T = unknown>(
     who: Person,
     type: 'Query' | 'Mutation' | 'Subscription',
