@@ -39,39 +39,87 @@ export const PUBLISH_ACTIVITY_CHANGE = /* GraphQL */ `
 
 export type IamExecutor = (query: string, variables: Record<string, unknown>) => Promise<{ errors?: unknown[] }>;
 
-export function graphqlPublisher(execute: IamExecutor, log: (line: string) => void = console.error): EventPublisher {
+export interface PublishLimits {
+  /** Publish calls in flight at once for one write: each one is a Lambda invocation in AWS. */
+  concurrency: number;
+  /** Tries per event before it is given up (logged). */
+  attempts: number;
+  /** Pause before the second try; it doubles for each later one. */
+  backoffMs: number;
+}
+
+/**
+ * Each publish is an AppSync request that invokes the data-source Lambda once. Cancelling a full
+ * activity notifies up to 100 people: sent all at once they would take 100 Lambdas at the same
+ * moment, beyond a new account's concurrency quota, and the throttled ones would be lost. So one
+ * write keeps a few in flight and tries a throttled or failed push again.
+ */
+export const DEFAULT_PUBLISH_LIMITS: PublishLimits = { concurrency: 4, attempts: 3, backoffMs: 100 };
+
+/** The errorTypes of our own refusals: trying those again cannot help. */
+const REFUSALS = new Set(['ValidationError', 'NotFound', 'Forbidden', 'Conflict', 'Unauthorized']);
+
+export function graphqlPublisher(
+  execute: IamExecutor,
+  log: (line: string) => void = console.error,
+  limits: PublishLimits = DEFAULT_PUBLISH_LIMITS,
+): EventPublisher {
   // Delivery is best effort, as on AppSync: the change is committed, a failed push only means a
   // client learns of it on its next fetch. So failures are logged, never thrown at the user.
-  const send = async (query: string, variables: Record<string, unknown>) => {
-    try {
-      const result = await execute(query, variables);
-      if (result.errors?.length) log(`publish failed: ${JSON.stringify(result.errors)}`);
-    } catch (error) {
-      log(`publish failed: ${error instanceof Error ? error.message : String(error)}`);
+  const send = async (query: string, variables: Record<string, unknown>): Promise<boolean> => {
+    let failure = '';
+    for (let attempt = 1; attempt <= limits.attempts; attempt++) {
+      if (attempt > 1) await sleep(limits.backoffMs * 2 ** (attempt - 2));
+      try {
+        const result = await execute(query, variables);
+        if (!result.errors?.length) return true;
+        failure = JSON.stringify(result.errors);
+        if (result.errors.every((e) => REFUSALS.has((e as { errorType?: string }).errorType ?? ''))) break;
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
     }
+    log(`publish failed: ${failure}`);
+    return false;
   };
   return {
     async notifications(rows: NotificationRow[]) {
-      await Promise.all(
-        rows.map((row) =>
-          send(PUBLISH_NOTIFICATION, {
-            input: {
-              id: row.id,
-              userId: row.user_id,
-              type: row.type,
-              actorId: row.actor_id,
-              activityId: row.activity_id,
-              sessionId: row.session_id,
-              conversationId: row.conversation_id,
-              data: JSON.stringify(row.data ?? {}),
-              createdAt: row.created_at.toISOString(),
-            },
-          }),
-        ),
+      const delivered = await mapWithLimit(rows, limits.concurrency, (row) =>
+        send(PUBLISH_NOTIFICATION, {
+          input: {
+            id: row.id,
+            userId: row.user_id,
+            type: row.type,
+            actorId: row.actor_id,
+            activityId: row.activity_id,
+            sessionId: row.session_id,
+            conversationId: row.conversation_id,
+            data: JSON.stringify(row.data ?? {}),
+            createdAt: row.created_at.toISOString(),
+          },
+        }),
       );
+      const lost = delivered.filter((ok) => !ok).length;
+      if (lost) log(`${lost} of ${rows.length} notifications were stored but not pushed live`);
     },
     async activityChanged(change: ActivityChange) {
       await send(PUBLISH_ACTIVITY_CHANGE, { ...change, userId: change.userId ?? null, at: new Date().toISOString() });
     },
   };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `work` over every item, in order, never more than `limit` at once. */
+async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
