@@ -3,8 +3,8 @@ import { createApp } from 'vue';
 import { configureAmplify } from './amplify';
 import { onSessionExpired } from './api/sessionExpiry';
 import App from './App.vue';
-import { parseConfig } from './config';
 import { i18n, preferredLocale, setLocale } from './i18n';
+import { loadConfig } from './loadConfig';
 import { followConnection } from './pwa/appStatus';
 import { createAppRouter, followSessionChanges } from './router';
 import { useSessionStore } from './stores/session';
@@ -13,7 +13,7 @@ import './styles/base.css';
 import './styles/forms.css';
 
 async function start(): Promise<void> {
-  const parsed = parseConfig(import.meta.env);
+  const parsed = await loadConfig(import.meta.env);
   if (!parsed.ok) {
     showStartupProblems(parsed.problems);
     return;
