@@ -13,6 +13,13 @@ import { Construct } from 'constructs';
 export const DATABASE_NAME = 'huddle';
 
 /**
+ * Aurora retires minor versions over time and then refuses to create clusters on them, so this
+ * is the newest PostgreSQL 17 minor aws-cdk-lib knows (the Data API serves 17.4 and later).
+ * Raise it with aws-cdk-lib; AWS applies later minors itself in the maintenance window.
+ */
+export const AURORA_VERSION = AuroraPostgresEngineVersion.VER_17_9;
+
+/**
  * Aurora Serverless v2 (PostgreSQL) reached only through the RDS Data API: the Lambdas stay out of
  * the VPC, which has isolated subnets only (no NAT gateway to pay for).
  */
@@ -27,7 +34,7 @@ export class Database extends Construct {
       subnetConfiguration: [{ name: 'database', subnetType: SubnetType.PRIVATE_ISOLATED }],
     });
     this.cluster = new DatabaseCluster(this, 'Cluster', {
-      engine: DatabaseClusterEngine.auroraPostgres({ version: AuroraPostgresEngineVersion.VER_16_6 }),
+      engine: DatabaseClusterEngine.auroraPostgres({ version: AURORA_VERSION }),
       credentials: Credentials.fromGeneratedSecret('huddle_admin'),
       defaultDatabaseName: DATABASE_NAME,
       writer: ClusterInstance.serverlessV2('Writer'),

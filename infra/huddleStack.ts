@@ -3,7 +3,7 @@ import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { Api } from './api.js';
 import { Auth } from './auth.js';
-import { Database } from './database.js';
+import { DATABASE_NAME, Database } from './database.js';
 import { backendFunction } from './functions.js';
 import { fromRoot } from './paths.js';
 import { Site } from './site.js';
@@ -16,7 +16,7 @@ export interface HuddleStackProps extends StackProps {
 /**
  * Huddle in one environment-agnostic stack (no account or region lookups, so it synthesizes
  * offline): Cognito, AppSync + the backend Lambda, Aurora Serverless v2 via the Data API, and the
- * SPA on S3 + CloudFront. The outputs are the app's VITE_* values.
+ * SPA on S3 + CloudFront with its /config.json.
  */
 export class HuddleStack extends Stack {
   constructor(scope: Construct, id: string, props: HuddleStackProps = {}) {
@@ -56,22 +56,36 @@ export class HuddleStack extends Stack {
     });
     for (const fn of [preSignUp, postConfirmation, resolver, migrate]) database.grantAccess(fn);
     // Runs the migrations during the deploy, once the cluster (and its writer) exists, and again
-    // whenever the migrate bundle (which carries the migrations) changes.
+    // whenever the migrate bundle (which carries the migrations) changes; the functions that read
+    // the tables are created or updated only after it, so new code never meets an old schema.
     new Trigger(this, 'MigrateOnDeploy', {
       handler: migrate,
       executeAfter: [database],
+      executeBefore: [resolver, preSignUp, postConfirmation],
       executeOnHandlerChange: true,
       timeout: Duration.minutes(5),
     });
 
-    const site = new Site(this, 'Site', { distDir: props.distDir });
+    const site = new Site(this, 'Site', {
+      distDir: props.distDir,
+      config: {
+        region: this.region,
+        userPoolId: auth.userPool.userPoolId,
+        userPoolClientId: auth.client.userPoolClientId,
+        graphqlUrl: api.api.graphqlUrl,
+      },
+    });
 
+    // What `npm run deploy` prints and keeps in cdk-outputs.json, and what the admin commands read.
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    output('ViteAwsRegion', this.region, 'VITE_AWS_REGION');
-    output('ViteUserPoolId', auth.userPool.userPoolId, 'VITE_USER_POOL_ID');
-    output('ViteUserPoolClientId', auth.client.userPoolClientId, 'VITE_USER_POOL_CLIENT_ID');
-    output('ViteGraphqlUrl', api.api.graphqlUrl, 'VITE_GRAPHQL_URL');
     output('SiteUrl', site.url, 'The app on CloudFront');
+    output('Region', this.region, 'Region of the stack');
+    output('UserPoolId', auth.userPool.userPoolId, 'Cognito user pool');
+    output('UserPoolClientId', auth.client.userPoolClientId, 'Cognito app client of the web app');
+    output('GraphqlUrl', api.api.graphqlUrl, 'AppSync GraphQL endpoint');
+    output('DatabaseClusterArn', database.cluster.clusterArn, 'Aurora cluster (RDS Data API)');
+    output('DatabaseSecretArn', database.cluster.secret!.secretArn, 'Secret the Data API signs in with');
+    output('DatabaseName', DATABASE_NAME, 'Database on the cluster');
     output('SiteBucketName', site.bucket.bucketName, 'Bucket the SPA is uploaded to');
   }
 }

@@ -1,27 +1,62 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  AccessLevel,
   AllowedMethods,
+  CachePolicy,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
+  type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
+/** Vite's hashed output (`build.assetsDir`): a file's name changes whenever its content does. */
+export const ASSETS_DIR = 'assets';
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const NEVER_STORED = 'no-store';
+
 /**
- * The built SPA: a private bucket that only CloudFront reads (origin access control). Client-side
- * routes (/account, /classes/…) are not files: S3 answers 403 for them, which CloudFront turns into
- * /index.html with 200 so the router takes over.
+ * CloudFront Function (viewer request, default behaviour): a path whose last segment has no file
+ * extension is a client-side route (/account, /activities/<id>) and gets the app's index.html; a
+ * path with one (/config.json, /favicon.svg) is a file, and a missing file is a 404, never the app.
+ */
+export const SPA_ROUTING_CODE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) request.uri = '/index.html';
+  return request;
+}`;
+
+/** What the app needs to reach its backend, written as /config.json beside it (src/loadConfig.ts). */
+export interface AppConfigJson {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  graphqlUrl: string;
+}
+
+/**
+ * The built SPA: a private bucket that only CloudFront reads (origin access control, with list
+ * access so a missing file is a 404 rather than a 403). Hashed assets are cached for a year and
+ * kept after a redeploy, so a tab opened before it can still load the chunks its index.html
+ * names; index.html, config.json and the other unhashed files are never stored by CloudFront or
+ * browsers, so a redeploy is seen at the next load.
  */
 export class Site extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { distDir?: string }) {
+  constructor(scope: Construct, id: string, props: { distDir?: string; config: AppConfigJson }) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -31,34 +66,63 @@ export class Site extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
-    const spaFallback = (httpStatus: number) => ({
-      httpStatus,
-      responseHttpStatus: 200,
-      responsePagePath: '/index.html',
-      ttl: Duration.seconds(0),
+    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket, {
+      originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+    });
+    // List access would let a request for "/" list the bucket; "/" is answered by index.html (the
+    // default root object, and the routing function below), so nothing is listed.
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      '"/" is index.html: defaultRootObject and the SPA routing function',
+    );
+    const common: BehaviorOptions = {
+      origin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      compress: true,
+    };
+    const spaRouting = new EdgeFunction(this, 'SpaRouting', {
+      code: FunctionCode.fromInline(SPA_ROUTING_CODE),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Client-side routes (no file extension) get index.html',
     });
     this.distribution = new Distribution(this, 'Distribution', {
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
-        compress: true,
+        ...common,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
-      errorResponses: [spaFallback(403), spaFallback(404)],
+      additionalBehaviors: { [`${ASSETS_DIR}/*`]: { ...common, cachePolicy: CachePolicy.CACHING_OPTIMIZED } },
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
     });
-    if (props.distDir) {
-      new BucketDeployment(this, 'Deploy', {
-        sources: [Source.asset(props.distDir)],
-        destinationBucket: this.bucket,
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-        memoryLimit: 512,
-      });
-    }
+
+    // Assets first, never pruned: old chunks stay for the tabs still running an older index.html.
+    const assets = props.distDir
+      ? new BucketDeployment(this, 'Assets', {
+          sources: [Source.asset(join(props.distDir, ASSETS_DIR))],
+          destinationBucket: this.bucket,
+          destinationKeyPrefix: `${ASSETS_DIR}/`,
+          cacheControl: [CacheControl.fromString(IMMUTABLE)],
+          prune: false,
+          memoryLimit: 512,
+        })
+      : undefined;
+    // Then the shell that names them, and the configuration. Not pruned either: pruning here
+    // would delete the assets, which are not among this deployment's sources.
+    const shell = new BucketDeployment(this, 'Shell', {
+      sources: [
+        ...(props.distDir ? [Source.asset(props.distDir, { exclude: [`${ASSETS_DIR}/**`, '.vite/**'] })] : []),
+        Source.jsonData('config.json', props.config),
+      ],
+      destinationBucket: this.bucket,
+      cacheControl: [CacheControl.fromString(NEVER_STORED)],
+      prune: false,
+      memoryLimit: 512,
+    });
+    if (assets) shell.node.addDependency(assets);
   }
 
   get url(): string {

@@ -1,33 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedFields } from '../../backend/src/handler.js';
-import { HuddleStack } from '../../infra/huddleStack.js';
 import { fromRoot } from '../../infra/paths.js';
 import { resolverCode } from '../../infra/resolverCode.js';
 import { rootFields } from '../../infra/schemaFields.js';
-import { Site } from '../../infra/site.js';
+import { synthesizeHuddle } from './synth.js';
 
 /** Synthesizes the real stack offline (the four Lambdas are bundled by the local esbuild). */
 let template: Template;
-const scratch: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-};
+let synthesized: ReturnType<typeof synthesizeHuddle>;
 
 beforeAll(() => {
-  const distDir = tempDir('huddle-dist-');
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Huddle</title>');
-  const app = new App({ outdir: tempDir('huddle-cdk-') });
-  template = Template.fromStack(new HuddleStack(app, 'Test', { distDir }));
+  synthesized = synthesizeHuddle();
+  template = synthesized.template;
 });
 
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => synthesized.cleanup());
 
 /** The logical id of the only resource of a type whose properties match. */
 function onlyId(type: string, props: Record<string, unknown> = {}): string {
@@ -195,55 +183,6 @@ describe('Aurora', () => {
     expect(trigger.DependsOn).toEqual(
       expect.arrayContaining([onlyId('AWS::RDS::DBCluster'), onlyId('AWS::RDS::DBInstance')]),
     );
-  });
-});
-
-describe('the SPA on S3 and CloudFront', () => {
-  it('keeps the bucket private', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-    });
-  });
-
-  it('reads it through origin access control and falls back to index.html for client routes', () => {
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-    template.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        DefaultRootObject: 'index.html',
-        CustomErrorResponses: Match.arrayWith([
-          Match.objectLike({ ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html' }),
-          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' }),
-        ]),
-        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
-      }),
-    });
-  });
-
-  it('uploads dist/ when it exists, and not otherwise', () => {
-    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
-    const bare = new Stack(new App({ outdir: tempDir('huddle-cdk-') }), 'NoDist');
-    new Site(bare, 'Site', {});
-    Template.fromStack(bare).resourceCountIs('Custom::CDKBucketDeployment', 0);
-  });
-});
-
-describe('outputs', () => {
-  it('has every VITE_* value the app needs and the site URL', () => {
-    const outputs = template.findOutputs('*');
-    const described = Object.values(outputs).map((o) => o.Description);
-    expect(described).toEqual(
-      expect.arrayContaining(['VITE_AWS_REGION', 'VITE_USER_POOL_ID', 'VITE_USER_POOL_CLIENT_ID', 'VITE_GRAPHQL_URL']),
-    );
-    expect(outputs.ViteAwsRegion!.Value).toEqual({ Ref: 'AWS::Region' });
-    template.hasOutput('ViteGraphqlUrl', {
-      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GraphQLApi'), 'GraphQLUrl'] },
-    });
-    expect(outputs.SiteUrl).toBeDefined();
   });
 });
 
