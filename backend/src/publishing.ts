@@ -57,7 +57,7 @@ export interface PublishLimits {
 export const DEFAULT_PUBLISH_LIMITS: PublishLimits = { concurrency: 4, attempts: 3, backoffMs: 100 };
 
 /** The errorTypes of our own refusals: trying those again cannot help. */
-const REFUSALS = new Set(['ValidationError', 'NotFound', 'Forbidden', 'Conflict', 'Unauthorized']);
+const REFUSALS = new Set(['ValidationError', 'NotFound', 'Forbidden', 'Conflict', 'Unauthorized', 'RateLimited']);
 
 export function graphqlPublisher(
   execute: IamExecutor,
