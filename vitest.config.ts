@@ -59,8 +59,11 @@ export default defineConfig({
           // These drive the local cloud over HTTP: the path under test here is the Lambda's.
           exclude: ['**/amplify.test.ts', 'tests/backend/api/appSeam.test.ts', 'tests/backend/api/errorInfo.test.ts'],
           env: { HUDDLE_TEST_PATH: 'aws' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Every statement is a signed HTTP request to the stand-in, and on PGlite the concurrency
+          // suites' 100 callers take its one connection in turn: ~10 s on a quiet machine, more on a
+          // busy one.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           maxWorkers: 2,
         },
       },
