@@ -1,8 +1,8 @@
 /**
- * The app's configuration: from the build-time environment (import.meta.env, VITE_*) in local
- * development, or from the /config.json a deployed stack writes beside the app (loadConfig.ts).
- * parseConfig is pure so every rule below is unit-tested; main.ts shows the problems on screen
- * instead of starting a half-configured app.
+ * The app's configuration: the build-time environment (import.meta.env, VITE_*) in development,
+ * or the /config.json a deployed stack writes beside the app (loadConfig.ts). parseConfig is pure
+ * so every rule below is unit-tested; main.ts shows the problems on screen instead of starting a
+ * half-configured app.
  */
 export interface AppConfig {
   region: string;
@@ -17,25 +17,6 @@ export interface AppConfig {
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
 
 export type RawEnv = Partial<Record<string, unknown>>;
-
-/** What each setting is called where it is read from, so a problem names what to fix. */
-export interface ConfigNames {
-  region: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  graphqlUrl: string;
-  cognitoEndpoint: string;
-  localCloud: string;
-}
-
-export const VITE_NAMES: ConfigNames = {
-  region: 'VITE_AWS_REGION',
-  userPoolId: 'VITE_USER_POOL_ID',
-  userPoolClientId: 'VITE_USER_POOL_CLIENT_ID',
-  graphqlUrl: 'VITE_GRAPHQL_URL',
-  cognitoEndpoint: 'VITE_COGNITO_ENDPOINT',
-  localCloud: 'VITE_LOCAL_CLOUD',
-};
 
 // Cognito pool ids are "<region>_<id>"; Amplify reads the region from the prefix, so
 // the local stand-in's "local_abc123" passes too.
@@ -58,7 +39,7 @@ function parseUrl(value: string): URL | undefined {
   }
 }
 
-export function parseConfig(env: RawEnv, names: ConfigNames = VITE_NAMES): ConfigResult {
+export function parseConfig(env: RawEnv): ConfigResult {
   const problems: string[] = [];
   const required = (name: string, pattern: RegExp, shape: string): string => {
     const value = text(env, name);
@@ -67,37 +48,37 @@ export function parseConfig(env: RawEnv, names: ConfigNames = VITE_NAMES): Confi
     return value ?? '';
   };
 
-  const localFlag = text(env, names.localCloud);
+  const localFlag = text(env, 'VITE_LOCAL_CLOUD');
   if (localFlag !== undefined && localFlag !== 'true' && localFlag !== 'false') {
-    problems.push(`${names.localCloud} should be "true" or left unset, got "${localFlag}".`);
+    problems.push(`VITE_LOCAL_CLOUD should be "true" or left unset, got "${localFlag}".`);
   }
   const localCloud = localFlag === 'true';
 
-  const region = required(names.region, REGION, 'an AWS region such as eu-west-1 (or "local")');
-  const userPoolId = required(names.userPoolId, USER_POOL_ID, 'a user pool id such as eu-west-1_AbC123');
-  const userPoolClientId = required(names.userPoolClientId, CLIENT_ID, 'letters and digits only');
+  const region = required('VITE_AWS_REGION', REGION, 'an AWS region such as eu-west-1 (or "local")');
+  const userPoolId = required('VITE_USER_POOL_ID', USER_POOL_ID, 'a user pool id such as eu-west-1_AbC123');
+  const userPoolClientId = required('VITE_USER_POOL_CLIENT_ID', CLIENT_ID, 'letters and digits only');
 
-  const graphqlUrl = text(env, names.graphqlUrl);
+  const graphqlUrl = text(env, 'VITE_GRAPHQL_URL');
   const graphql = graphqlUrl === undefined ? undefined : parseUrl(graphqlUrl);
-  if (graphqlUrl === undefined) problems.push(`${names.graphqlUrl} is missing.`);
+  if (graphqlUrl === undefined) problems.push('VITE_GRAPHQL_URL is missing.');
   else if (!graphql || !['https:', 'http:'].includes(graphql.protocol)) {
-    problems.push(`${names.graphqlUrl} should be a full http(s) URL, got "${graphqlUrl}".`);
+    problems.push(`VITE_GRAPHQL_URL should be a full http(s) URL, got "${graphqlUrl}".`);
   } else if (graphql.protocol === 'http:' && !localCloud) {
     // Tokens travel in the Authorization header: plain http is only acceptable on this laptop.
-    problems.push(`${names.graphqlUrl} must use https:// unless ${names.localCloud}=true.`);
+    problems.push('VITE_GRAPHQL_URL must use https:// unless VITE_LOCAL_CLOUD=true.');
   }
 
-  const cognitoEndpoint = text(env, names.cognitoEndpoint);
+  const cognitoEndpoint = text(env, 'VITE_COGNITO_ENDPOINT');
   if (cognitoEndpoint !== undefined) {
     const url = parseUrl(cognitoEndpoint);
     if (!url || !['https:', 'http:'].includes(url.protocol)) {
-      problems.push(`${names.cognitoEndpoint} should be a full http(s) URL, got "${cognitoEndpoint}".`);
+      problems.push(`VITE_COGNITO_ENDPOINT should be a full http(s) URL, got "${cognitoEndpoint}".`);
     } else if (!localCloud) {
       // Real Cognito needs no endpoint; a leftover local one would break every sign-in.
-      problems.push(`${names.cognitoEndpoint} is only for the local cloud: set ${names.localCloud}=true or remove it.`);
+      problems.push('VITE_COGNITO_ENDPOINT is only for the local cloud: set VITE_LOCAL_CLOUD=true or remove it.');
     }
   } else if (localCloud) {
-    problems.push(`${names.cognitoEndpoint} is missing: the local cloud needs it (e.g. http://127.0.0.1:9229).`);
+    problems.push('VITE_COGNITO_ENDPOINT is missing: the local cloud needs it (e.g. http://127.0.0.1:9229).');
   }
 
   if (problems.length > 0) return { ok: false, problems };

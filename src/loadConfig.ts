@@ -1,40 +1,50 @@
-import { parseConfig, type ConfigNames, type ConfigResult, type RawEnv } from './config';
+import { parseConfig, type ConfigResult, type RawEnv } from './config';
 
 /** Where a deployed stack writes the app's configuration, beside index.html (infra/site.ts). */
 export const CONFIG_URL = '/config.json';
 
-/** The keys of /config.json; a problem in it is named by the file and the key. */
-const CONFIG_JSON_NAMES: ConfigNames = {
-  region: `${CONFIG_URL}: region`,
-  userPoolId: `${CONFIG_URL}: userPoolId`,
-  userPoolClientId: `${CONFIG_URL}: userPoolClientId`,
-  graphqlUrl: `${CONFIG_URL}: graphqlUrl`,
-  cognitoEndpoint: `${CONFIG_URL}: cognitoEndpoint`,
-  localCloud: `${CONFIG_URL}: localCloud`,
-};
+/** Each key of /config.json and the build-time variable parseConfig knows it by. */
+const VARIABLES = {
+  region: 'VITE_AWS_REGION',
+  userPoolId: 'VITE_USER_POOL_ID',
+  userPoolClientId: 'VITE_USER_POOL_CLIENT_ID',
+  graphqlUrl: 'VITE_GRAPHQL_URL',
+} as const;
 
+/** The stack's /config.json, checked by the same rules as the VITE_* values; a problem names the file's key. */
 export function parseDeployedConfig(json: unknown): ConfigResult {
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, problems: [`${CONFIG_URL} should hold a JSON object.`] };
   }
-  const entries = Object.entries(json as Record<string, unknown>).map(([key, value]) => [
-    `${CONFIG_URL}: ${key}`,
-    typeof value === 'boolean' ? String(value) : value,
-  ]);
-  return parseConfig(Object.fromEntries(entries) as RawEnv, CONFIG_JSON_NAMES);
+  const values = json as Record<string, unknown>;
+  const env = Object.fromEntries(Object.entries(VARIABLES).map(([key, variable]) => [variable, values[key]]));
+  const result = parseConfig(env);
+  if (result.ok) return result;
+  const keyOf = (variable: string) =>
+    Object.keys(VARIABLES).find((key) => VARIABLES[key as keyof typeof VARIABLES] === variable);
+  return {
+    ok: false,
+    // A deployed app is never the local cloud: plain http is simply refused.
+    problems: result.problems.map((problem) =>
+      problem
+        .replace(' unless VITE_LOCAL_CLOUD=true', '')
+        .replace(/VITE_[A-Z_]+/g, (v) => `${CONFIG_URL}: ${keyOf(v) ?? v}`),
+    ),
+  };
 }
 
 /**
- * The configuration at start. A build that carries VITE_* values (local development, the local
- * cloud, a build made for a chosen backend) uses them. A build without them, as `npm run deploy`
- * makes, reads /config.json, which the stack writes beside the app when it deploys it: one build
- * serves any stack, and a single deploy serves a configured app.
+ * The configuration at start, chosen when the app is built. `vite build --mode aws` (what
+ * `npm run deploy` runs) makes the build a stack serves: it reads /config.json, which the stack
+ * writes beside it, so one build serves any stack and one deploy serves a configured app. Every
+ * other build (development, the local cloud, a preview) uses its VITE_* values. Decided at build
+ * time, each build carries only its own path.
  */
-export async function loadConfig(env: RawEnv, fetchJson: typeof fetch = fetch): Promise<ConfigResult> {
-  const builtIn = Object.entries(env).some(
-    ([key, value]) => key.startsWith('VITE_') && value !== undefined && value !== '',
-  );
-  if (builtIn) return parseConfig(env);
+export function loadConfig(env: RawEnv, fetchJson: typeof fetch = fetch): Promise<ConfigResult> {
+  return import.meta.env.MODE === 'aws' ? fetchDeployedConfig(fetchJson) : Promise.resolve(parseConfig(env));
+}
+
+export async function fetchDeployedConfig(fetchJson: typeof fetch = fetch): Promise<ConfigResult> {
   let response: Response;
   try {
     response = await fetchJson(CONFIG_URL, { cache: 'no-store' });
@@ -44,15 +54,8 @@ export async function loadConfig(env: RawEnv, fetchJson: typeof fetch = fetch): 
       problems: [`${CONFIG_URL} could not be read: ${error instanceof Error ? error.message : String(error)}.`],
     };
   }
-  if (!response.ok) {
-    return {
-      ok: false,
-      problems: [
-        `${CONFIG_URL} could not be read (HTTP ${response.status}) and the build has no VITE_* values: ` +
-          'a deployed app gets the file from its stack (npm run deploy); for local development set the VITE_* values.',
-      ],
-    };
-  }
+  // What to do about it is on the page that lists the problems (ConfigErrorView).
+  if (!response.ok) return { ok: false, problems: [`${CONFIG_URL} could not be read (HTTP ${response.status}).`] };
   try {
     return parseDeployedConfig(await response.json());
   } catch {

@@ -8,14 +8,13 @@ import { loadConfig } from './loadConfig';
 import { followConnection } from './pwa/appStatus';
 import { createAppRouter, followSessionChanges } from './router';
 import { useSessionStore } from './stores/session';
-import ConfigErrorView from './views/ConfigErrorView.vue';
 import './styles/base.css';
 import './styles/forms.css';
 
 async function start(): Promise<void> {
   const parsed = await loadConfig(import.meta.env);
   if (!parsed.ok) {
-    showStartupProblems(parsed.problems);
+    await showStartupProblems(parsed.problems);
     return;
   }
 
@@ -55,11 +54,17 @@ async function start(): Promise<void> {
 }
 
 /** Never a blank page: whatever stops the start is listed on screen. */
-function showStartupProblems(problems: string[]): void {
-  createApp(ConfigErrorView, { problems }).mount('#app');
+async function showStartupProblems(problems: string[]): Promise<void> {
+  try {
+    // Loaded only when something is wrong: a start that works never downloads it.
+    const { default: ConfigErrorView } = await import('./views/ConfigErrorView.vue');
+    createApp(ConfigErrorView, { problems }).mount('#app');
+  } catch {
+    document.getElementById('app')!.textContent = problems.join('\n');
+  }
 }
 
 start().catch((error: unknown) => {
   console.error(error);
-  showStartupProblems([`The app failed to start: ${error instanceof Error ? error.message : String(error)}`]);
+  void showStartupProblems([`The app failed to start: ${error instanceof Error ? error.message : String(error)}`]);
 });

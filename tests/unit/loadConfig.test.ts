@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { loadConfig, parseDeployedConfig } from '@/loadConfig';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchDeployedConfig, loadConfig, parseDeployedConfig } from '@/loadConfig';
 
 const deployed = {
   region: 'eu-west-1',
@@ -20,13 +20,19 @@ function serving(body: unknown, status = 200) {
 }
 
 describe('loadConfig', () => {
-  it('reads /config.json, never from a cache, when the build carries no VITE_* values', async () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('reads /config.json, never from a cache, in the build made for a stack (--mode aws)', async () => {
+    vi.stubEnv('MODE', 'aws');
     const { fetchJson, asked } = serving(deployed);
-    expect(await loadConfig({ MODE: 'aws', DEV: false }, fetchJson)).toEqual({ ok: true, config });
+    expect(await loadConfig({ VITE_GRAPHQL_URL: 'https://ignored.example.com/graphql' }, fetchJson)).toEqual({
+      ok: true,
+      config,
+    });
     expect(asked).toEqual([{ url: '/config.json', init: { cache: 'no-store' } }]);
   });
 
-  it('uses the build’s VITE_* values when it has them, without asking for /config.json', async () => {
+  it('uses the VITE_* values in every other build, without asking for /config.json', async () => {
     const { fetchJson, asked } = serving(deployed);
     const env = {
       VITE_AWS_REGION: 'eu-west-1',
@@ -39,22 +45,22 @@ describe('loadConfig', () => {
   });
 
   it('says what is wrong when /config.json is missing, unreadable or incomplete', async () => {
-    expect(await loadConfig({}, serving('Not found', 404).fetchJson)).toEqual({
+    expect(await fetchDeployedConfig(serving('Not found', 404).fetchJson)).toEqual({
       ok: false,
-      problems: [expect.stringMatching(/^\/config\.json could not be read \(HTTP 404\)/)],
+      problems: ['/config.json could not be read (HTTP 404).'],
     });
-    expect(await loadConfig({}, serving('<!doctype html>').fetchJson)).toEqual({
+    expect(await fetchDeployedConfig(serving('<!doctype html>').fetchJson)).toEqual({
       ok: false,
       problems: ['/config.json is not valid JSON.'],
     });
     const { userPoolId: _, ...incomplete } = deployed;
     expect(
-      await loadConfig({}, serving({ ...incomplete, graphqlUrl: 'http://api.example.com/graphql' }).fetchJson),
+      await fetchDeployedConfig(serving({ ...incomplete, graphqlUrl: 'http://api.example.com/graphql' }).fetchJson),
     ).toEqual({
       ok: false,
       problems: [
         '/config.json: userPoolId is missing.',
-        '/config.json: graphqlUrl must use https:// unless /config.json: localCloud=true.',
+        '/config.json: graphqlUrl must use https://.',
       ],
     });
   });
