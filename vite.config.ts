@@ -78,7 +78,7 @@ function installableApp() {
 }
 
 export default defineConfig(({ mode }) => ({
-  // `vite build --mode aws` (npm run deploy) makes one build for any stack: it reads /config.json at
+  // `vite build --mode aws` (npm run deploy) makes the build a stack serves: it reads /config.json at
   // start (src/loadConfig.ts), so no VITE_* value from the shell or a developer's .env.local may be
   // built into it. A prefix no variable has keeps them all out.
   envPrefix: mode === 'aws' ? 'HUDDLE_AWS_BUILD_READS_CONFIG_JSON_' : 'VITE_',
