@@ -44,11 +44,22 @@ export function loadConfig(env: RawEnv, fetchJson: typeof fetch = fetch): Promis
   return import.meta.env.MODE === 'aws' ? fetchDeployedConfig(fetchJson) : Promise.resolve(parseConfig(env));
 }
 
-export async function fetchDeployedConfig(fetchJson: typeof fetch = fetch): Promise<ConfigResult> {
+/** Where the last /config.json read is kept, for a start without network (the service worker serves the rest). */
+export const LAST_CONFIG_KEY = 'huddle.config.json';
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
+
+export async function fetchDeployedConfig(
+  fetchJson: typeof fetch = fetch,
+  storage: Storage | undefined = globalThis.localStorage,
+): Promise<ConfigResult> {
   let response: Response;
   try {
     response = await fetchJson(CONFIG_URL, { cache: 'no-store' });
   } catch (error) {
+    // Offline: the installed app opens from its cache, with the configuration it read last time.
+    const last = storage?.getItem(LAST_CONFIG_KEY);
+    if (last) return parseDeployedConfig(JSON.parse(last));
     return {
       ok: false,
       problems: [`${CONFIG_URL} could not be read: ${error instanceof Error ? error.message : String(error)}.`],
@@ -56,9 +67,13 @@ export async function fetchDeployedConfig(fetchJson: typeof fetch = fetch): Prom
   }
   // What to do about it is on the page that lists the problems (ConfigErrorView).
   if (!response.ok) return { ok: false, problems: [`${CONFIG_URL} could not be read (HTTP ${response.status}).`] };
+  let json: unknown;
   try {
-    return parseDeployedConfig(await response.json());
+    json = await response.json();
   } catch {
     return { ok: false, problems: [`${CONFIG_URL} is not valid JSON.`] };
   }
+  const result = parseDeployedConfig(json);
+  if (result.ok) storage?.setItem(LAST_CONFIG_KEY, JSON.stringify(json));
+  return result;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDeployedConfig, loadConfig, parseDeployedConfig } from '@/loadConfig';
+import { LAST_CONFIG_KEY, fetchDeployedConfig, loadConfig, parseDeployedConfig } from '@/loadConfig';
 
 const deployed = {
   region: 'eu-west-1',
@@ -58,11 +58,30 @@ describe('loadConfig', () => {
       await fetchDeployedConfig(serving({ ...incomplete, graphqlUrl: 'http://api.example.com/graphql' }).fetchJson),
     ).toEqual({
       ok: false,
-      problems: [
-        '/config.json: userPoolId is missing.',
-        '/config.json: graphqlUrl must use https://.',
-      ],
+      problems: ['/config.json: userPoolId is missing.', '/config.json: graphqlUrl must use https://.'],
     });
+  });
+});
+
+describe('fetchDeployedConfig offline', () => {
+  it('starts with the configuration it read last time when the network is down, and only then', async () => {
+    const storage = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    expect(await fetchDeployedConfig(offline, store)).toEqual({
+      ok: false,
+      problems: ['/config.json could not be read: Failed to fetch.'],
+    });
+    expect(await fetchDeployedConfig(serving(deployed).fetchJson, store)).toEqual({ ok: true, config });
+    expect(JSON.parse(storage.get(LAST_CONFIG_KEY)!)).toEqual(deployed);
+    expect(await fetchDeployedConfig(offline, store)).toEqual({ ok: true, config });
+    // A stack that answers, even with an error, is asked again rather than remembered.
+    expect((await fetchDeployedConfig(serving('gone', 404).fetchJson, store)).ok).toBe(false);
   });
 });
 
