@@ -5,6 +5,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type UpdateProfileInput = {
   displayName: string;
+  /** Null leaves it as it is. */
+  bio?: string | null | undefined;
+  /** The whole list (null leaves it as it is): one level per sport, at most one entry per sport. */
+  sports?: Array<SportLevelInput> | null | undefined;
+};
+
+export type SportLevelInput = {
+  sport: Sport;
+  level: SkillLevel;
 };
 
 export const Sport = {
@@ -92,6 +101,8 @@ export type ActivityFilter = {
   hasFreePlaces?: boolean | null | undefined;
   /** Words searched in title, description and place. */
   text?: string | null | undefined;
+  /** Only the activities this person hosts. */
+  hostId?: string | null | undefined;
 };
 
 export type CreateActivityInput = {
