@@ -1,10 +1,12 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getUnreadMessageCount } from '@/api/messages';
 import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
 import { getMe } from '@/api/profile';
 import { signOut } from '@/auth/session';
 import TheAppHeader from '@/components/shell/TheAppHeader.vue';
 import { loadAreas, setLocale } from '@/i18n';
+import { useMessagesStore } from '@/stores/messages';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { makeProfile, makeSessionUser } from './fixtures';
@@ -20,6 +22,15 @@ vi.mock('@/api/notifications', () => ({
   subscribeToNotifications: vi.fn(),
 }));
 vi.mock('@/api/profile', () => ({ getMe: vi.fn() }));
+// The Messages badge's store: a count, and live subscriptions that never fire here.
+vi.mock('@/api/messages', () => ({
+  getUnreadMessageCount: vi.fn(),
+  subscribeToMessages: vi.fn(() => () => {}),
+  subscribeToReadReceipts: vi.fn(() => () => {}),
+  sendMessage: vi.fn(),
+  markConversationRead: vi.fn(),
+}));
+vi.mock('@/api/connection', () => ({ onReconnected: vi.fn(() => () => {}) }));
 // The bell's chunk also waits for its messages: failing that load stands in for a failed chunk.
 vi.mock('@/i18n', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/i18n')>();
@@ -48,10 +59,12 @@ beforeEach(() => {
   vi.mocked(getMe).mockResolvedValue(makeProfile());
   vi.mocked(getUnreadCounts).mockResolvedValue({ notifications: 2, messages: 0 });
   vi.mocked(subscribeToNotifications).mockReturnValue(() => {});
+  vi.mocked(getUnreadMessageCount).mockResolvedValue(0);
 });
 afterEach(async () => {
   vi.useRealTimers();
   useNotificationsStore().stop();
+  useMessagesStore().stop();
   await setLocale('en');
   document.body.innerHTML = '';
 });
@@ -64,6 +77,7 @@ describe('TheAppHeader', () => {
       ['Home', '/'],
       ['Find activities', '/activities'],
       ['My activities', '/my-activities'],
+      ['Messages', '/messages'],
       ['Account', '/account'],
     ]);
     expect(wrapper.find('select').exists()).toBe(true);
@@ -89,12 +103,24 @@ describe('TheAppHeader', () => {
     await setLocale('nl');
     await flushPromises();
     expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Start', 'Activiteiten', 'Mijn activiteiten', 'Account']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual([
+      'Start',
+      'Activiteiten',
+      'Mijn activiteiten',
+      'Berichten',
+      'Account',
+    ]);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Uitloggen');
 
     await setLocale('fr');
     await flushPromises();
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Compte']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual([
+      'Accueil',
+      'Activités',
+      'Mes activités',
+      'Messages',
+      'Compte',
+    ]);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
   });
 
@@ -123,8 +149,19 @@ describe('TheAppHeader', () => {
     expect(bellLoads).toHaveLength(4); // the first load and 3 retries
     expect(errorHandler).not.toHaveBeenCalled();
     expect(wrapper.find(BELL).exists()).toBe(false);
-    expect(navLinks(wrapper)).toHaveLength(4);
+    expect(navLinks(wrapper)).toHaveLength(5);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
+  });
+
+  it('counts unread messages live on the Messages link, in its name and a badge, from a store it starts', async () => {
+    vi.mocked(getUnreadMessageCount).mockResolvedValue(3);
+    const wrapper = await mountHeader(makeSessionUser());
+    const link = () => wrapper.get('nav a[href="/messages"]');
+    await vi.waitFor(() => expect(link().text()).toBe('Messages (3 unread)3'));
+    expect(link().get('[aria-hidden="true"]').text()).toBe('3');
+    useMessagesStore().unreadTotal = 0;
+    await flushPromises();
+    expect(link().text()).toBe('Messages');
   });
 
   it('signs out from the button', async () => {
