@@ -1,4 +1,5 @@
 import {
+  BlockUserDocument,
   ChatDocument,
   ConversationsDocument,
   MarkConversationReadDocument,
@@ -6,6 +7,7 @@ import {
   OnConversationReadDocument,
   OnMessageDocument,
   SendMessageDocument,
+  UnblockUserDocument,
   UnreadMessagesDocument,
 } from './generated/documents/messages';
 import type {
@@ -70,4 +72,13 @@ export function subscribeToReadReceipts(
   onError?: (error: Error) => void,
 ): () => void {
   return listen(OnConversationReadDocument, { userId }, (data) => data.onConversationRead, onReceipt, onError);
+}
+
+/** Stops their messages to me and their joining my activities; harmless if already done. */
+export async function blockUser(userId: string): Promise<void> {
+  await run(BlockUserDocument, { userId });
+}
+
+export async function unblockUser(userId: string): Promise<void> {
+  await run(UnblockUserDocument, { userId });
 }

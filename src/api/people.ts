@@ -1,5 +1,5 @@
 import type { ActivitySummary } from './activities';
-import { BlockUserDocument, PersonPageDocument, UnblockUserDocument } from './generated/documents/people';
+import { PersonPageDocument } from './generated/documents/people';
 import type { PersonProfileFragment } from './generated/graphql';
 import type { Page } from './page';
 import { run } from './run';
@@ -20,13 +20,4 @@ export interface PersonPage {
 export async function getPersonPage(id: string, hostedLimit: number): Promise<PersonPage> {
   const { contact, activities } = await run(PersonPageDocument, { id, limit: hostedLimit });
   return { person: contact.person, blocked: contact.blocked, hosted: activities };
-}
-
-/** Stops their messages to me and their joining my activities; harmless if already done. */
-export async function blockUser(userId: string): Promise<void> {
-  await run(BlockUserDocument, { userId });
-}
-
-export async function unblockUser(userId: string): Promise<void> {
-  await run(UnblockUserDocument, { userId });
 }

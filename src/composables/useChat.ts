@@ -1,7 +1,7 @@
 import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
-import { getChatContact, type ChatContact, type Message } from '@/api/messages';
-import { blockUser, unblockUser } from '@/api/people';
+import { blockUser, getChatContact, unblockUser, type ChatContact, type Message } from '@/api/messages';
+import { loadAreas } from '@/i18n';
 import { buildTimeline } from '@/messages/timeline';
 import { useMessagesStore } from '@/stores/messages';
 import { useOutboxStore } from '@/stores/outbox';
@@ -29,6 +29,8 @@ export function useChat(userId: Ref<string>) {
   const loadError = ref<ApiError | null>(null);
   const blockPending = ref(false);
   const blockError = ref<ApiError | null>(null);
+  /** Whether the refusals' sentences (the serverErrors area) are here: fetched once a message is refused. */
+  const refusalsReady = ref(false);
   /** Messages from them not yet marked read here. */
   let unread = 0;
   let generation = 0;
@@ -159,6 +161,16 @@ export function useChat(userId: Ref<string>) {
   ];
   document.addEventListener('visibilitychange', onVisibilityChange);
   watch(userId, start, { immediate: true });
+  // Most chats never show a refusal: its sentences come only when a message here was refused.
+  watch(
+    () => pending.value.some((entry) => entry.failure),
+    async (refused) => {
+      if (!refused || refusalsReady.value) return;
+      await loadAreas(['serverErrors']).catch(() => undefined); // without them, the server's own words show
+      refusalsReady.value = true;
+    },
+    { immediate: true },
+  );
   onScopeDispose(() => {
     generation += 1;
     stops.forEach((stop) => stop());
@@ -179,6 +191,7 @@ export function useChat(userId: Ref<string>) {
     olderError: history.olderError,
     blockPending,
     blockError,
+    refusalsReady,
     load,
     loadOlder: history.loadOlder,
     send: (text: string) =>

@@ -1,7 +1,8 @@
 import { computed, ref, watch, type Ref } from 'vue';
 import { listActivities, type ActivitySummary } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
-import { blockUser, getPersonPage, unblockUser, type PersonPage } from '@/api/people';
+import { blockUser, unblockUser } from '@/api/messages';
+import { getPersonPage, type PersonPage } from '@/api/people';
 import { useSessionStore } from '@/stores/session';
 import { useUniversityStore } from '@/stores/university';
 import { useAsync } from './useAsync';

@@ -34,11 +34,6 @@ export function formatLongDate(iso: string, timeZone: string): string {
   return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
-/** "28 Nov" */
-export function formatShortDate(iso: string, timeZone: string): string {
-  return formatter(timeZone, { day: 'numeric', month: 'short' }).format(new Date(iso));
-}
-
 /** "18:00" */
 export function formatTime(iso: string, timeZone: string): string {
   return formatter(timeZone, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));

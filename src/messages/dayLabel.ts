@@ -1,3 +1,4 @@
+import { currentLocale } from '@/i18n';
 import { toLocalInputValue } from '@/i18n/format';
 
 export type DayName = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'date'; iso: string };
@@ -10,4 +11,22 @@ export function dayName(day: string, timeZone: string, now: Date = new Date()): 
   const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   if (day === yesterday) return { kind: 'yesterday' };
   return { kind: 'date', iso: `${day}T12:00:00Z` };
+}
+
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+
+/** "28 Nov": an earlier day in the conversation list, in the reader's language and the university's zone. */
+export function formatShortDate(iso: string, timeZone: string): string {
+  const locale = currentLocale();
+  const key = `${locale}|${timeZone}`;
+  let format = shortDates.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, {
+      day: 'numeric',
+      month: 'short',
+      timeZone,
+    });
+    shortDates.set(key, format);
+  }
+  return format.format(new Date(iso));
 }

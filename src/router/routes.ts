@@ -62,7 +62,8 @@ export const routes: AppRoute[] = [
     name: 'conversation',
     component: () => import('@/views/ConversationView.vue'),
     props: true,
-    meta: { i18n: ['messages', 'serverErrors'] },
+    // serverErrors too, but only once a message is refused (useChat loads it then).
+    meta: { i18n: ['messages'] },
   },
   {
     path: '/people/:id',

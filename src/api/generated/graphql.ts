@@ -266,6 +266,13 @@ export type PersonFragment = { id: string, displayName: string, universityId: st
 
 export type PersonProfileFragment = { bio: string, id: string, displayName: string, universityId: string, sports: Array<{ sport: Sport, level: SkillLevel }> };
 
+export type BlockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type BlockUserMutation = { blockUser: boolean };
+
 export type ChatQueryVariables = Exact<{
   userId: string;
 }>;
@@ -320,6 +327,13 @@ export type SendMessageMutationVariables = Exact<{
 
 export type SendMessageMutation = { sendMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } };
 
+export type UnblockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UnblockUserMutation = { unblockUser: boolean };
+
 export type UnreadMessagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -352,13 +366,6 @@ export type UnreadCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type UnreadCountsQuery = { unreadCounts: { messages: number, notifications: number } };
 
-export type BlockUserMutationVariables = Exact<{
-  userId: string;
-}>;
-
-
-export type BlockUserMutation = { blockUser: boolean };
-
 export type PersonPageQueryVariables = Exact<{
   id: string;
   limit?: number | null | undefined;
@@ -366,13 +373,6 @@ export type PersonPageQueryVariables = Exact<{
 
 
 export type PersonPageQuery = { contact: { blocked: boolean, person: { bio: string, id: string, displayName: string, universityId: string, sports: Array<{ sport: Sport, level: SkillLevel }> } }, activities: { nextToken: string | null, items: Array<{ id: string, sport: Sport, title: string, place: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, skillLevel: SkillLevel, joinPolicy: JoinPolicy, status: ActivityStatus, participantCount: number, freePlaces: number, waitlistCount: number, host: { id: string, displayName: string, universityId: string }, myParticipation: { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } } | null }> } };
-
-export type UnblockUserMutationVariables = Exact<{
-  userId: string;
-}>;
-
-
-export type UnblockUserMutation = { unblockUser: boolean };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
