@@ -154,7 +154,8 @@ export const useMessagesStore = defineStore('messages', () => {
       end();
       if (isStarted && sub) begin(sub);
     },
-    { immediate: true },
+    // At once, not at the next tick: a message written right after start() must find its outbox.
+    { immediate: true, flush: 'sync' },
   );
 
   const subscribe =

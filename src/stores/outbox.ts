@@ -174,7 +174,8 @@ export const useOutboxStore = defineStore('outbox', () => {
       end();
       if (isStarted && sub) begin(sub);
     },
-    { immediate: true },
+    // At once, not at the next tick: a message written right after start() must find its outbox.
+    { immediate: true, flush: 'sync' },
   );
 
   /** Calls `listener` with each message the server stored from this outbox; returns the function that stops it. */
