@@ -113,7 +113,9 @@ export function useChat(userId: Ref<string>) {
     // Writing to me means they have seen everything before it.
     otherReadAt.value = later(otherReadAt.value, message.createdAt);
     unread += 1;
-    void markReadIfSeen();
+    // Their first message made the conversation: read it back (and mark it read) once it exists here.
+    if (!contact.value?.conversation) void catchUp();
+    else void markReadIfSeen();
   }
 
   function start(): void {

@@ -152,6 +152,22 @@ describe('ConversationView', () => {
     expect(getUnreadMessageCount).toHaveBeenCalledTimes(3);
   });
 
+  it('starts with no conversation; their first message makes one, read back and marked read', async () => {
+    vi.mocked(getChatContact).mockResolvedValueOnce(makeChatContact({ conversation: null }));
+    const wrapper = await openChat();
+    expect(wrapper.text()).toContain('No messages yet. Say hello!');
+    expect(listMessages).not.toHaveBeenCalled();
+    const hello = makeMessage({ text: 'Hi Ann!', createdAt: '2026-11-26T09:30:00.000Z' });
+    vi.mocked(getChatContact).mockResolvedValue(
+      makeChatContact({ conversation: makeConversation({ unreadCount: 1, lastMessage: hello }) }),
+    );
+    vi.mocked(listMessages).mockResolvedValue({ items: [hello], nextToken: null });
+    push(hello);
+    await flushPromises();
+    expect(texts(wrapper)).toEqual(['Hi Ann!']);
+    expect(markConversationRead).toHaveBeenCalledWith(`${ME}:${BEN.id}`);
+  });
+
   it('catches up after a re-sync: the missed messages once, in order', async () => {
     const wrapper = await openChat();
     const missed = makeMessage({ text: 'Missed while away', createdAt: '2026-11-26T09:03:00.000Z' });
