@@ -57,12 +57,9 @@ export function useChat(userId: Ref<string>) {
     if (mine !== generation) return;
     contact.value = fresh;
     loadError.value = null;
-    if (fresh.conversation) {
-      otherReadAt.value = fresh.conversation.otherReadAt
-        ? later(otherReadAt.value, fresh.conversation.otherReadAt)
-        : otherReadAt.value;
-      unread = Math.max(unread, fresh.conversation.unreadCount);
-    }
+    const conversation = fresh.conversation;
+    if (conversation?.otherReadAt) otherReadAt.value = later(otherReadAt.value, conversation.otherReadAt);
+    if (conversation) unread = Math.max(unread, conversation.unreadCount);
   }
 
   async function load(): Promise<void> {
@@ -183,7 +180,6 @@ export function useChat(userId: Ref<string>) {
   return {
     contact,
     name,
-    me,
     loading,
     loadError,
     notFound,

@@ -74,14 +74,19 @@ export const useMessagesStore = defineStore('messages', () => {
 
   function open(sub: string): void {
     const attempt = ++openings;
+    let failed = false;
     const onError = () => {
-      if (attempt !== openings) return; // an earlier pair, already replaced
+      if (attempt !== openings || failed) return; // an earlier pair, already replaced, or told already
+      failed = true;
       closeSubscriptions?.();
       closeSubscriptions = null;
       scheduleRetry(sub);
     };
     const stops = [subscribeToMessages(sub, receive, onError), subscribeToReadReceipts(sub, receiveReceipt, onError)];
-    closeSubscriptions = () => stops.forEach((stop) => stop());
+    const close = () => stops.forEach((stop) => stop());
+    // An error raised before the subscribe calls returned finds nothing to close yet: close them here.
+    if (failed) close();
+    else closeSubscriptions = close;
   }
 
   function scheduleRetry(sub: string): void {
