@@ -6,6 +6,7 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pruneUnusedAmplifyTokens } from './scripts/vite/pruneAmplifyTokens';
+import { serveDevServiceWorker } from './scripts/vite/serveDevServiceWorker';
 
 // @aws-amplify/ui's package "exports" hide its per-component stylesheets (dist/styles/*.css).
 // The sign-in page imports only the ones the Authenticator uses (src/styles/amplify-authenticator.css)
@@ -97,6 +98,7 @@ export default defineConfig(({ mode }) => ({
     dropUnusedAmplifyUiDictionaries(),
     pruneUnusedAmplifyTokens(),
     installableApp(),
+    serveDevServiceWorker(),
   ],
   resolve: {
     alias: {

@@ -38,6 +38,8 @@ interface RouteBudget {
 
 const BUDGETS: RouteBudget[] = [
   { route: '/', view: 'src/views/HomeView.vue', maxKb: 110, counts: 'js', areas: ['home'] },
+  { route: '/messages', view: 'src/views/MessagesView.vue', maxKb: 120, counts: 'js', areas: ['messages'] },
+  { route: '/messages/:userId', view: 'src/views/ConversationView.vue', maxKb: 120, counts: 'js', areas: ['messages'] },
   {
     route: '/sign-in',
     view: 'src/views/SignInView.vue',

@@ -46,10 +46,12 @@ async function start(): Promise<void> {
   await router.isReady();
   app.mount('#app');
 
-  // Installable app: the service worker is registered once the page shows, and only in builds
-  // for a browser (the dev server and tests have none).
+  // Installable app: the service worker is registered once the page shows. A production build
+  // gets the precaching one; the dev server a network-first one, so it too starts offline.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     void import('./pwa/register').then(({ registerServiceWorker }) => registerServiceWorker());
+  } else if (import.meta.env.DEV) {
+    void import('./pwa/devServiceWorker').then(({ registerDevServiceWorker }) => registerDevServiceWorker());
   }
 }
 

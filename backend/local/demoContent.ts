@@ -2,8 +2,9 @@ import type { Services } from '../src/context.js';
 import { recordingPublisher } from '../src/events.js';
 import { createHandler } from '../src/handler.js';
 import type { LocalCognito } from './cognito/index.js';
+import { caller, type Call } from './demoCall.js';
 import { demoCampuses } from './demoPeople.js';
-import type { AppSyncResolverEvent, ResolverHandler } from '../src/event.js';
+import { seedDemoSocial } from './demoSocial.js';
 import { addLocalDays, fromLocalTime, toLocalTime } from '../src/classes/time.js';
 
 /**
@@ -19,37 +20,6 @@ export interface Campus {
   /** Students' subs, the README's demo students first. */
   students: string[];
   staff: string;
-}
-
-type Call = (
-  sub: string,
-  type: 'Query' | 'Mutation',
-  field: string,
-  args: Record<string, unknown>,
-  groups?: string[],
-) => Promise<unknown>;
-
-function caller(handler: ResolverHandler): Call {
-  return (sub, type, field, args, groups = []) => {
-    const event: AppSyncResolverEvent = {
-      arguments: args,
-      identity: {
-        sub,
-        username: sub,
-        issuer: 'huddle-seed',
-        claims: { sub, iat: Math.floor(Date.now() / 1000), token_use: 'access' },
-        groups,
-        sourceIp: ['127.0.0.1'],
-        defaultAuthStrategy: 'ALLOW',
-      },
-      source: null,
-      request: { headers: {}, domainName: null },
-      info: { fieldName: field, parentTypeName: type, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
-      prev: null,
-      stash: {},
-    };
-    return handler(event);
-  };
 }
 
 /** `days` from today at hh:mm on Brussels clocks. */
@@ -290,7 +260,10 @@ export async function seedDemoContent(
   log('First start: adding demo activities, classes and messages…');
   // Nobody is listening yet: the seed's events are recorded, not pushed.
   const call = caller(createHandler({ ...services, events: recordingPublisher() }));
-  for (const campus of await demoCampuses(cognito)) await seedCampus(call, campus);
+  for (const [i, campus] of (await demoCampuses(cognito)).entries()) {
+    await seedCampus(call, campus);
+    await seedDemoSocial(services, call, campus, i === 0);
+  }
 }
 
 async function seedCampus(call: Call, { students, staff }: Campus): Promise<void> {

@@ -41,6 +41,7 @@ type IamResolver = (args: Record<string, unknown>, services: Services) => unknow
 const iamResolvers: Record<string, IamResolver> = {
   'Mutation.publishNotification': publishing.publishNotification,
   'Mutation.publishActivityChange': publishing.publishActivityChange,
+  'Mutation.publishConversationRead': publishing.publishConversationRead,
 };
 
 /** Every `Type.field` this handler serves: infra/ attaches the Lambda to exactly these (tests/infra checks it). */

@@ -1,5 +1,5 @@
 import type { NotificationRow } from './db/types.js';
-import type { ActivityChange, EventPublisher } from './events.js';
+import type { ActivityChange, ConversationRead, EventPublisher } from './events.js';
 
 /**
  * The IAM-only publish mutations, and a publisher that sends them through any executor: the local
@@ -33,6 +33,17 @@ export const PUBLISH_ACTIVITY_CHANGE = /* GraphQL */ `
       kind
       userId
       at
+    }
+  }
+`;
+
+export const PUBLISH_CONVERSATION_READ = /* GraphQL */ `
+  mutation PublishConversationRead($conversationId: ID!, $readerId: ID!, $userId: ID!, $readAt: AWSDateTime!) {
+    publishConversationRead(conversationId: $conversationId, readerId: $readerId, userId: $userId, readAt: $readAt) {
+      conversationId
+      readerId
+      userId
+      readAt
     }
   }
 `;
@@ -104,6 +115,9 @@ export function graphqlPublisher(
     },
     async activityChanged(change: ActivityChange) {
       await send(PUBLISH_ACTIVITY_CHANGE, { ...change, userId: change.userId ?? null, at: new Date().toISOString() });
+    },
+    async conversationRead(receipt: ConversationRead) {
+      await send(PUBLISH_CONVERSATION_READ, { ...receipt });
     },
   };
 }

@@ -5,7 +5,7 @@ import {
   StaffOverviewDocument,
   UpdateProfileDocument,
 } from './generated/documents/profile';
-import type { OwnProfileFragment, PersonFragment, StaffOverviewQuery } from './generated/graphql';
+import type { OwnProfileFragment, PersonFragment, StaffOverviewQuery, UpdateProfileInput } from './generated/graphql';
 import { listen, run } from './run';
 
 export type Profile = OwnProfileFragment;
@@ -13,13 +13,15 @@ export type University = Profile['university'];
 /** Another user as others see them: never their email. */
 export type PublicProfile = PersonFragment;
 export type StaffOverview = StaffOverviewQuery['staffOverview'];
+/** What the profile form saves: the name, and the bio and sports (left as they are when absent). */
+export type ProfileInput = UpdateProfileInput;
 
 export async function getMe(): Promise<Profile> {
   return (await run(MeDocument, {})).me;
 }
 
-export async function updateProfile(displayName: string): Promise<Profile> {
-  return (await run(UpdateProfileDocument, { input: { displayName } })).updateProfile;
+export async function updateProfile(input: ProfileInput): Promise<Profile> {
+  return (await run(UpdateProfileDocument, { input })).updateProfile;
 }
 
 /** Makes the server refuse every access token issued so far; the caller then signs out globally. */

@@ -1,7 +1,7 @@
 import { onScopeDispose, ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import { getMe, subscribeToProfile, updateProfile } from '@/api/profile';
-import type { Profile } from '@/api/profile';
+import type { Profile, ProfileInput } from '@/api/profile';
 
 /**
  * The signed-in user's profile for one screen: loading, load error, saving and save error.
@@ -36,11 +36,11 @@ export function useProfile(options: { live?: boolean } = {}) {
   }
 
   /** Resolves true when saved; on failure the error is in saveError and the caller keeps the input. */
-  async function saveDisplayName(displayName: string): Promise<boolean> {
+  async function save(input: ProfileInput): Promise<boolean> {
     saving.value = true;
     saveError.value = null;
     try {
-      profile.value = await updateProfile(displayName);
+      profile.value = await updateProfile(input);
       return true;
     } catch (error) {
       saveError.value = toApiError(error);
@@ -52,5 +52,5 @@ export function useProfile(options: { live?: boolean } = {}) {
 
   onScopeDispose(() => unsubscribe?.());
 
-  return { profile, loading, loadError, saving, saveError, load, saveDisplayName };
+  return { profile, loading, loadError, saving, saveError, load, save };
 }

@@ -23,7 +23,7 @@ const INSTANTS = new Set(['opensAt', 'until', 'retryAt']);
  * and dates from its errorInfo. Only a code this app does not know (a newer server) falls back to
  * the server's own message. The route must load the `serverErrors` message area.
  */
-export function serverErrorMessage(error: ApiError, timeZone: string): ShownMessage {
+export function serverErrorMessage(error: Pick<ApiError, 'message' | 'info'>, timeZone: string): ShownMessage {
   const { code } = error.info;
   const key = code ? `serverErrors.${code}` : null;
   if (!key || !hasMessage(key)) return { text: error.message };

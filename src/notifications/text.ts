@@ -3,12 +3,24 @@ import { formatDateTime } from '@/i18n/format';
 import { t as translate } from '@/i18n';
 
 /** Where a notification leads; null while the thing it is about has no page in the app. */
-export type NotificationLink = { name: 'activity'; params: { id: string } } | null;
+export type NotificationLink =
+  { name: 'activity'; params: { id: string } } | { name: 'conversation'; params: { userId: string } } | null;
+
+/** A stretch of a notification's sentence: plain words, the actor's name (their page), or the link. */
+export type NotificationPart =
+  { kind: 'text'; text: string } | { kind: 'person'; text: string; id: string } | { kind: 'link'; text: string };
 
 export interface NotificationText {
   sentence: string;
   link: NotificationLink;
+  parts: NotificationPart[];
 }
+
+// Characters no translation or user text holds (control characters are refused as input): they
+// mark where the actor's name and the title landed in the translated sentence.
+const ACTOR = '\u0001';
+const TITLE = '\u0002';
+const MARKED = /\u0001([^\u0001]*)\u0001|\u0002([^\u0002]*)\u0002/g;
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
 
@@ -28,10 +40,11 @@ const whole = (data: Record<string, unknown>, key: string): number | null => {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
 };
 
-function mainSentence(notification: AppNotification, timeZone: string, t: Translate): string {
+function mainSentence(notification: AppNotification, timeZone: string, t: Translate, mark: boolean): string {
   const { type, data } = notification;
   const base = `notifications.text.${type}`;
-  const actor = notification.actor?.displayName || t('notifications.someone');
+  const name = notification.actor?.displayName || t('notifications.someone');
+  const actor = mark && notification.actor ? `${ACTOR}${name}${ACTOR}` : name;
   if (SESSION_TYPES.includes(type)) {
     const title = text(data, 'className');
     const startsAt = text(data, 'startsAt');
@@ -40,7 +53,8 @@ function mainSentence(notification: AppNotification, timeZone: string, t: Transl
     return when ? t(`${base}.titled`, { title, when }) : t(`${base}.noTime`, { title });
   }
   const title = text(data, 'title');
-  return title ? t(`${base}.titled`, { actor, title }) : t(`${base}.untitled`, { actor });
+  const shown = mark && title ? `${TITLE}${title}${TITLE}` : title;
+  return shown ? t(`${base}.titled`, { actor, title: shown }) : t(`${base}.untitled`, { actor });
 }
 
 function changesList(data: Record<string, unknown>, t: Translate): string | null {
@@ -59,9 +73,10 @@ export function notificationSentence(
   notification: AppNotification,
   timeZone: string,
   t: Translate = translate,
+  mark = false,
 ): string {
   const { type, data } = notification;
-  const sentence = mainSentence(notification, timeZone, t);
+  const sentence = mainSentence(notification, timeZone, t, mark);
   if (type === 'JOIN_REQUEST_RECEIVED') {
     const note = text(data, 'note');
     return note ? t('notifications.text.withNote', { sentence, note }) : sentence;
@@ -79,9 +94,32 @@ export function notificationSentence(
   return sentence;
 }
 
-/** Activities have a page; class sessions and conversations do not yet, so those stay unlinked. */
+/** Activities and conversations have a page; class sessions do not yet, so those stay unlinked. */
 export function notificationLink(notification: AppNotification): NotificationLink {
-  return notification.activityId ? { name: 'activity', params: { id: notification.activityId } } : null;
+  if (notification.activityId) return { name: 'activity', params: { id: notification.activityId } };
+  if (notification.conversationId && notification.actor)
+    return { name: 'conversation', params: { userId: notification.actor.id } };
+  return null;
+}
+
+/**
+ * The sentence in stretches: the actor's name leads to their page, the title (or, without one,
+ * the rest of the sentence) to what the notification is about, the other words are plain.
+ */
+function sentenceParts(marked: AppNotification['actor'], sentence: string, link: NotificationLink): NotificationPart[] {
+  const parts: NotificationPart[] = [];
+  let from = 0;
+  for (const match of sentence.matchAll(MARKED)) {
+    if (match.index > from) parts.push({ kind: 'text', text: sentence.slice(from, match.index) });
+    if (match[1] !== undefined && marked) parts.push({ kind: 'person', text: match[1], id: marked.id });
+    else parts.push({ kind: link ? 'link' : 'text', text: match[2] ?? match[1] ?? '' });
+    from = match.index + match[0].length;
+  }
+  if (from < sentence.length) parts.push({ kind: 'text', text: sentence.slice(from) });
+  if (link && !parts.some((part) => part.kind === 'link')) {
+    return parts.map((part) => (part.kind === 'text' ? { kind: 'link', text: part.text } : part));
+  }
+  return parts;
 }
 
 /** A notification → what it says and where it leads. Pure apart from the current language. */
@@ -90,5 +128,11 @@ export function describeNotification(
   timeZone: string,
   t: Translate = translate,
 ): NotificationText {
-  return { sentence: notificationSentence(notification, timeZone, t), link: notificationLink(notification) };
+  const link = notificationLink(notification);
+  const marked = notificationSentence(notification, timeZone, t, true);
+  return {
+    sentence: marked.replace(/[\u0001\u0002]/g, ''),
+    link,
+    parts: sentenceParts(notification.actor, marked, link),
+  };
 }

@@ -52,10 +52,31 @@ export const routes: AppRoute[] = [
     meta: { i18n: ['notifications'] },
   },
   {
+    path: '/messages',
+    name: 'messages',
+    component: () => import('@/views/MessagesView.vue'),
+    meta: { i18n: ['messages'] },
+  },
+  {
+    path: '/messages/:userId',
+    name: 'conversation',
+    component: () => import('@/views/ConversationView.vue'),
+    props: true,
+    // serverErrors too, but only once a message is refused (useChat loads it then).
+    meta: { i18n: ['messages'] },
+  },
+  {
+    path: '/people/:id',
+    name: 'person',
+    component: () => import('@/views/PersonView.vue'),
+    props: true,
+    meta: { i18n: ['people', 'activity', 'activityFind'] },
+  },
+  {
     path: '/account',
     name: 'account',
     component: () => import('@/views/AccountView.vue'),
-    meta: { i18n: ['account', 'serverErrors'] },
+    meta: { i18n: ['account', 'activity', 'serverErrors'] },
   },
   {
     path: '/staff',

@@ -135,6 +135,7 @@ describe('AppSync', () => {
     const resources = JSON.stringify(statements[0]!.Resource);
     expect(resources).toContain('/types/Mutation/fields/publishNotification');
     expect(resources).toContain('/types/Mutation/fields/publishActivityChange');
+    expect(resources).toContain('/types/Mutation/fields/publishConversationRead');
     expect(resources).not.toContain('/types/Mutation/fields/bookSession');
   });
 });
@@ -143,7 +144,7 @@ describe('publishNotification from the schema', () => {
   it('is IAM-only: not reachable with a user-pool token', () => {
     const sdl = Object.values(template.findResources('AWS::AppSync::GraphQLSchema'))[0]!.Properties
       .Definition as string;
-    for (const field of ['publishNotification', 'publishActivityChange']) {
+    for (const field of ['publishNotification', 'publishActivityChange', 'publishConversationRead']) {
       const line = sdl.split('\n').find((l) => l.trim().startsWith(`${field}(`))!;
       expect(line).toMatch(/@aws_iam\s*$/);
       expect(line).not.toContain('@aws_cognito_user_pools');

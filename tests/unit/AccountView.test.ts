@@ -64,20 +64,78 @@ describe('AccountView', () => {
     expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 
-  it("saves the display name; on a server error keeps what was typed and shows the server's message", async () => {
-    vi.mocked(updateProfile).mockRejectedValueOnce(new ApiError('BadRequest', 'Display name is too long'));
+  it('saves name, bio and sports; a refusal shows next to its field in the reader’s language, keeping what was typed', async () => {
+    vi.mocked(updateProfile).mockRejectedValueOnce(
+      new ApiError('ValidationError', 'Bio can be at most 280 characters.', {
+        code: 'bio.tooLong',
+        field: 'input.bio',
+        max: 280,
+      }),
+    );
     const { wrapper } = await mountWithApp(AccountView, { path: '/account' });
-    await wrapper.get('#display-name').setValue('A very long name');
-    await submitFormOf(wrapper, '#display-name');
-    expect(updateProfile).toHaveBeenCalledWith('A very long name');
-    expect(wrapper.text()).toContain('Display name is too long');
-    expect(wrapper.get<HTMLInputElement>('#display-name').element.value).toBe('A very long name');
-
-    vi.mocked(updateProfile).mockResolvedValueOnce(makeProfile({ displayName: 'Ann P.' }));
     await wrapper.get('#display-name').setValue('Ann P.');
+    await wrapper.get('#bio').setValue('Tennis on Tuesdays.');
     await submitFormOf(wrapper, '#display-name');
-    expect(wrapper.text()).toContain('Your display name is saved.');
-    expect(wrapper.text()).not.toContain('Display name is too long');
+    expect(updateProfile).toHaveBeenCalledWith({ displayName: 'Ann P.', bio: 'Tennis on Tuesdays.', sports: [] });
+    expect(wrapper.get('#bio-error').text()).toBe('Your bio can be at most 280 characters.');
+    expect(wrapper.get('#bio').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get<HTMLTextAreaElement>('#bio').element.value).toBe('Tennis on Tuesdays.');
+
+    vi.mocked(updateProfile).mockResolvedValueOnce(makeProfile({ displayName: 'Ann P.', bio: 'Tennis on Tuesdays.' }));
+    await submitFormOf(wrapper, '#display-name');
+    expect(wrapper.text()).toContain('Your profile is saved.');
+    expect(wrapper.find('#bio-error').text()).toBe('');
+  });
+
+  it('refuses an empty name and a bio over 280 characters before asking the server, counting down as one types', async () => {
+    const { wrapper } = await mountWithApp(AccountView, { path: '/account' });
+    expect(wrapper.get('#bio-count').text()).toBe('280 characters left');
+    await wrapper.get('#bio').setValue('🎾'.repeat(279));
+    expect(wrapper.get('#bio-count').text()).toBe('1 character left');
+    await wrapper.get('#bio').setValue('x'.repeat(283));
+    expect(wrapper.get('#bio-count').text()).toBe('3 characters too many');
+    await submitFormOf(wrapper, '#display-name');
+    await wrapper.get('#bio').setValue('ok');
+    await wrapper.get('#display-name').setValue('  ');
+    await submitFormOf(wrapper, '#display-name');
+    expect(wrapper.get('#display-name-error').text()).toBe('Enter a display name.');
+    expect(updateProfile).not.toHaveBeenCalled();
+  });
+
+  it('edits the sports with a level each: add, change a level, remove; and saves the list', async () => {
+    vi.mocked(getMe).mockResolvedValue(makeProfile({ sports: [{ sport: 'TENNIS', level: 'ADVANCED' }] }));
+    vi.mocked(updateProfile).mockImplementation(async (input) =>
+      makeProfile({ ...input, bio: input.bio ?? '', sports: input.sports ?? [] }),
+    );
+    const { wrapper } = await mountWithApp(AccountView, { path: '/account' });
+    const levelOf = (sport: string) => wrapper.get(`select[aria-label="Your level in ${sport}"]`);
+    expect((levelOf('Tennis').element as HTMLSelectElement).value).toBe('ADVANCED');
+    // A person's level: beginner to advanced, never "all levels".
+    expect(
+      levelOf('Tennis')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['Beginner', 'Intermediate', 'Advanced']);
+
+    const adder = wrapper.findAll('select').find((s) => s.findAll('option').some((o) => o.text() === 'Running'))!;
+    expect(adder.findAll('option').map((o) => o.text())).not.toContain('Tennis');
+    await adder.setValue('RUNNING');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Add sport')!
+      .trigger('click');
+    expect(wrapper.text()).toContain('Running added.');
+    await levelOf('Tennis').setValue('INTERMEDIATE');
+    await wrapper.get('button[aria-label="Remove Tennis"]').trigger('click');
+    expect(wrapper.text()).toContain('Tennis removed.');
+
+    await submitFormOf(wrapper, '#display-name');
+    expect(updateProfile).toHaveBeenCalledWith({
+      displayName: 'Ann Peeters',
+      bio: '',
+      sports: [{ sport: 'RUNNING', level: 'BEGINNER' }],
+    });
+    expect(wrapper.text()).toContain('Your profile is saved.');
   });
 
   it('refuses a new password that breaks the policy without calling Cognito', async () => {

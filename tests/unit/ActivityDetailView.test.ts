@@ -142,6 +142,24 @@ describe('ActivityDetailView: loading and errors', () => {
     expect(people).toEqual(['Hanne Host host', 'Lucas Janssens']);
   });
 
+  it('leads from every name to that person’s page, and from the host to a question for them', async () => {
+    vi.mocked(getActivity).mockResolvedValue(
+      makeActivity({ participants: [hostParticipation, makeParticipation({ user: LUCAS })] }),
+    );
+    const wrapper = await mountDetail();
+    const hostedBy = wrapper.get('header p.muted');
+    expect(squash(hostedBy.text())).toBe('Hosted by Hanne Host · Ask the host a question');
+    expect(hostedBy.findAll('a').map((a) => a.attributes('href'))).toEqual([
+      '/people/sub-host',
+      '/messages/sub-host',
+    ]);
+    const people = wrapper.findAll('section[aria-labelledby="participants-title"] li a');
+    expect(people.map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['Hanne Host', '/people/sub-host'],
+      ['Lucas Janssens', '/people/sub-lucas'],
+    ]);
+  });
+
   it('never turns a map link with another scheme into a link', async () => {
     vi.mocked(getActivity).mockResolvedValue(makeActivity({ mapUrl: 'javascript:alert(1)' }));
     const wrapper = await mountDetail();

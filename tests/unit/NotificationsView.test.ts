@@ -126,17 +126,21 @@ describe('NotificationsView', () => {
     expect(items(wrapper)).toHaveLength(3);
   });
 
-  it('links to the activity a notification is about, and not for class sessions', async () => {
+  it('links the activity a notification is about by its title and the actor by name, not class sessions', async () => {
     const { wrapper } = await mountPage();
     const [approved, declined, session] = items(wrapper);
-    expect(approved!.get('a').attributes('href')).toBe('/activities/act-1');
+    const links = (item: typeof approved) => item!.findAll('a').map((a) => [a.text(), a.attributes('href')]);
+    expect(links(approved)).toEqual([
+      ['Hanne Host', '/people/sub-host'],
+      ['Beach volleyball at the Sportkot', '/activities/act-1'],
+    ]);
     expect(declined!.get('a').attributes('href')).toBe('/activities/act-2');
     expect(session!.find('a').exists()).toBe(false);
   });
 
   it('marks an unread notification read when its link is followed', async () => {
     const { wrapper, router } = await mountPage();
-    await items(wrapper)[0]!.get('a').trigger('click');
+    await items(wrapper)[0]!.get('a[href="/activities/act-1"]').trigger('click');
     await flushPromises();
     expect(markNotificationsRead).toHaveBeenCalledWith(['n-approved']);
     expect(router.currentRoute.value.fullPath).toBe('/activities/act-1');

@@ -1,10 +1,12 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getUnreadMessageCount } from '@/api/messages';
 import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
 import { getMe } from '@/api/profile';
 import { signOut } from '@/auth/session';
 import TheAppHeader from '@/components/shell/TheAppHeader.vue';
 import { loadAreas, setLocale } from '@/i18n';
+import { useMessagesStore } from '@/stores/messages';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { makeProfile, makeSessionUser } from './fixtures';
@@ -20,6 +22,15 @@ vi.mock('@/api/notifications', () => ({
   subscribeToNotifications: vi.fn(),
 }));
 vi.mock('@/api/profile', () => ({ getMe: vi.fn() }));
+// The Messages badge's store: a count, and live subscriptions that never fire here.
+vi.mock('@/api/messages', () => ({
+  getUnreadMessageCount: vi.fn(),
+  subscribeToMessages: vi.fn(() => () => {}),
+  subscribeToReadReceipts: vi.fn(() => () => {}),
+  sendMessage: vi.fn(),
+  markConversationRead: vi.fn(),
+}));
+vi.mock('@/api/connection', () => ({ onReconnected: vi.fn(() => () => {}) }));
 // The bell's chunk also waits for its messages: failing that load stands in for a failed chunk.
 vi.mock('@/i18n', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/i18n')>();
@@ -48,10 +59,12 @@ beforeEach(() => {
   vi.mocked(getMe).mockResolvedValue(makeProfile());
   vi.mocked(getUnreadCounts).mockResolvedValue({ notifications: 2, messages: 0 });
   vi.mocked(subscribeToNotifications).mockReturnValue(() => {});
+  vi.mocked(getUnreadMessageCount).mockResolvedValue(0);
 });
 afterEach(async () => {
   vi.useRealTimers();
   useNotificationsStore().stop();
+  useMessagesStore().stop();
   await setLocale('en');
   document.body.innerHTML = '';
 });
@@ -64,6 +77,7 @@ describe('TheAppHeader', () => {
       ['Home', '/'],
       ['Find activities', '/activities'],
       ['My activities', '/my-activities'],
+      ['Messages', '/messages'],
       ['Account', '/account'],
     ]);
     expect(wrapper.find('select').exists()).toBe(true);
@@ -89,12 +103,24 @@ describe('TheAppHeader', () => {
     await setLocale('nl');
     await flushPromises();
     expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Start', 'Activiteiten', 'Mijn activiteiten', 'Account']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual([
+      'Start',
+      'Activiteiten',
+      'Mijn activiteiten',
+      'Berichten',
+      'Account',
+    ]);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Uitloggen');
 
     await setLocale('fr');
     await flushPromises();
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Compte']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual([
+      'Accueil',
+      'Activités',
+      'Mes activités',
+      'Messages',
+      'Compte',
+    ]);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
   });
 
@@ -110,9 +136,12 @@ describe('TheAppHeader', () => {
     expect(wrapper.get(BELL).attributes('aria-label')).toBe('Notifications, 2 unread');
   });
 
-  it('goes on without the bell, quietly, when its chunk keeps failing', async () => {
+  it('goes on without the bell and the badge, quietly, when their chunk keeps failing', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
-    for (let load = 0; load < 4; load += 1) vi.mocked(loadAreas).mockRejectedValueOnce(chunkFailure());
+    const load = vi.mocked(loadAreas).getMockImplementation()!;
+    vi.mocked(loadAreas).mockImplementation((areas, locale) =>
+      areas.includes('notifications') ? Promise.reject(chunkFailure()) : load(areas, locale),
+    );
     const errorHandler = vi.fn();
     const wrapper = await mountHeader(makeSessionUser(), { waitForBell: false });
     wrapper.vm.$.appContext.config.errorHandler = errorHandler;
@@ -120,11 +149,26 @@ describe('TheAppHeader', () => {
     await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 3_000 + 10_000);
     await flushPromises();
     const bellLoads = vi.mocked(loadAreas).mock.calls.filter(([areas]) => areas.includes('notifications'));
-    expect(bellLoads).toHaveLength(4); // the first load and 3 retries
+    // The first load and 3 retries each: the bell and the Messages badge share a load when they ask together.
+    expect(bellLoads.length).toBeGreaterThanOrEqual(4);
+    expect(bellLoads.length).toBeLessThanOrEqual(8);
     expect(errorHandler).not.toHaveBeenCalled();
     expect(wrapper.find(BELL).exists()).toBe(false);
-    expect(navLinks(wrapper)).toHaveLength(4);
+    expect(navLinks(wrapper)).toHaveLength(5);
+    expect(wrapper.get('nav a[href="/messages"]').text()).toBe('Messages');
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
+    vi.mocked(loadAreas).mockImplementation(load);
+  });
+
+  it('counts unread messages live on the Messages link, in its name and a badge, from a store it starts', async () => {
+    vi.mocked(getUnreadMessageCount).mockResolvedValue(3);
+    const wrapper = await mountHeader(makeSessionUser());
+    const link = () => wrapper.get('nav a[href="/messages"]');
+    await vi.waitFor(() => expect(link().text()).toBe('Messages (3 unread)3'));
+    expect(link().get('[aria-hidden="true"]').text()).toBe('3');
+    useMessagesStore().unreadTotal = 0;
+    await flushPromises();
+    expect(link().text()).toBe('Messages');
   });
 
   it('signs out from the button', async () => {

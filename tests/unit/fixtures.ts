@@ -19,6 +19,8 @@ export function makeProfile(overrides: Partial<Profile> = {}): Profile {
     email: 'ann.peeters@student.kuleuven.be',
     university: makeUniversity(),
     roles: [],
+    bio: '',
+    sports: [],
     createdAt: '2026-09-01T08:00:00.000Z',
     updatedAt: '2026-09-01T08:00:00.000Z',
     ...overrides,

@@ -13,6 +13,9 @@ const PATHS: Record<RouteName, string> = {
   'activity-edit': '/activities/:id/edit',
   'my-activities': '/my-activities',
   notifications: '/notifications',
+  messages: '/messages',
+  conversation: '/messages/:userId',
+  person: '/people/:id',
   account: '/account',
   staff: '/staff',
   'sign-in': '/sign-in',
@@ -24,7 +27,10 @@ const PATHS: Record<RouteName, string> = {
  * Mounts a view the way the app does: with Pinia and a memory router that knows every route
  * name (as empty pages, so links resolve without loading the real views or their guards).
  */
-export async function mountWithApp(component: Component, options: { path?: string; pinia?: Pinia } = {}) {
+export async function mountWithApp(
+  component: Component,
+  options: { path?: string; pinia?: Pinia; props?: Record<string, unknown> } = {},
+) {
   const pinia = options.pinia ?? createPinia();
   setActivePinia(pinia);
   const router: Router = createRouter({
@@ -33,7 +39,11 @@ export async function mountWithApp(component: Component, options: { path?: strin
   });
   await router.push(options.path ?? '/');
   await router.isReady();
-  const wrapper = mount(component, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body });
+  const wrapper = mount(component, {
+    props: options.props,
+    global: { plugins: [pinia, router, i18n] },
+    attachTo: document.body,
+  });
   await flushPromises();
   return { wrapper, router, pinia };
 }

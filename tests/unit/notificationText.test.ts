@@ -97,11 +97,37 @@ describe('notification links', () => {
     });
   });
 
-  it('has no link for class sessions and messages, which have no page yet', () => {
+  it('leads a message to its chat; class sessions, which have no page yet, stay unlinked', () => {
     const session = makeNotification({ type: 'SESSION_CHANGED', activityId: null, sessionId: 'ses-1', data: CLASS });
     const message = makeNotification({ type: 'NEW_MESSAGE', activityId: null, conversationId: 'conv-1' });
     expect(describeNotification(session, TZ).link).toBeNull();
-    expect(describeNotification(message, TZ).link).toBeNull();
+    expect(describeNotification(message, TZ).link).toEqual({ name: 'conversation', params: { userId: 'sub-host' } });
+  });
+
+  it('splits the sentence: the actor’s name leads to their page, the title to the activity', () => {
+    const { parts, sentence } = describeNotification(
+      makeNotification({ type: 'JOIN_REQUEST_RECEIVED', data: { title: TITLE, note: 'Room for one more?' } }),
+      TZ,
+    );
+    expect(parts).toEqual([
+      { kind: 'person', text: 'Hanne Host', id: 'sub-host' },
+      { kind: 'text', text: ' asked to join “' },
+      { kind: 'link', text: TITLE },
+      { kind: 'text', text: '”: “Room for one more?”' },
+    ]);
+    expect(sentence).toBe(`Hanne Host asked to join “${TITLE}”: “Room for one more?”`);
+  });
+
+  it('links the words around the name when there is no title, and the whole sentence when nobody acted', () => {
+    const message = makeNotification({ type: 'NEW_MESSAGE', activityId: null, conversationId: 'c', data: {} });
+    expect(describeNotification(message, TZ).parts).toEqual([
+      { kind: 'person', text: 'Hanne Host', id: 'sub-host' },
+      { kind: 'link', text: ' sent you a message' },
+    ]);
+    const promoted = makeNotification({ type: 'ACTIVITY_WAITLIST_PROMOTED', actor: null, data: {} });
+    expect(describeNotification(promoted, TZ).parts).toEqual([
+      { kind: 'link', text: "A place opened up: you're now going to an activity you were waiting for" },
+    ]);
   });
 });
 

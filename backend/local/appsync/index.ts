@@ -30,6 +30,8 @@ export interface LocalAppSync {
   url: string;
   realtimeUrl: string;
   executeAsIam(query: string, variables?: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown[] }>;
+  /** Cuts the realtime sockets (clients see a dropped connection and reconnect): for tests of catching up. */
+  dropRealtimeConnections(): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
       const out = await engine.handle({ query, variables: variables ?? {}, caller: iamCaller(), headers: {} });
       return out.body;
     },
+    dropRealtimeConnections: () => realtime.dropConnections(),
     close: () =>
       new Promise<void>((resolve) => {
         realtime.close();

@@ -162,6 +162,10 @@ export function createRealtime(opts: RealtimeOptions) {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },
+    /** Cuts every open socket as a network drop would, and keeps listening for new ones. */
+    dropConnections(): void {
+      for (const client of wss.clients) client.terminate();
+    },
     close(): void {
       for (const client of wss.clients) client.terminate();
       wss.close();

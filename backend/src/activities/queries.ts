@@ -94,6 +94,8 @@ export async function activities(caller: Caller, args: Record<string, unknown>, 
     query = query.where('skill_level', 'in', [...new Set([level, SkillLevel.ANY])]);
   }
   if (filter.hasFreePlaces === true) query = query.where(sql<boolean>`confirmed_count < capacity`);
+  // A person's page lists what they host; an id that is no one of this university simply matches nothing.
+  if (filter.hostId != null) query = query.where('host_id', '=', String(filter.hostId));
   if (filter.text != null) {
     const text = requireText(filter.text, {
       field: 'filter.text',

@@ -21,7 +21,13 @@ export interface ParticipationView {
   updatedAt: string;
 }
 
-const unknownUser = (id: string, universityId: string): PublicProfileView => ({ id, displayName: '', universityId });
+const unknownUser = (id: string, universityId: string): PublicProfileView => ({
+  id,
+  displayName: '',
+  universityId,
+  sports: [],
+  bio: '',
+});
 
 export function toParticipationView(
   row: ParticipationRow,
@@ -68,18 +74,34 @@ export async function activityViews(db: Db, caller: Caller, activities: Activity
     .selectFrom('participations as pa')
     .leftJoin('profiles as pr', 'pr.id', 'pa.user_id')
     .selectAll('pa')
-    .select(['pr.display_name as user_display_name', 'pr.university_id as user_university_id'])
+    .select([
+      'pr.display_name as user_display_name',
+      'pr.university_id as user_university_id',
+      'pr.sports as user_sports',
+      'pr.bio as user_bio',
+    ])
     .where('pa.activity_id', 'in', ids)
     .where((eb) => eb.or([eb('pa.status', 'in', ACTIVE), eb('pa.user_id', '=', caller.sub)]))
     .orderBy('pa.queued_seq')
     .execute();
   const profiles = new Map<string, PublicProfileView>();
-  const rows: ParticipationRow[] = joined.map(({ user_display_name, user_university_id, ...row }) => {
-    if (user_display_name !== null && user_university_id !== null) {
-      profiles.set(row.user_id, { id: row.user_id, displayName: user_display_name, universityId: user_university_id });
-    }
-    return row;
-  });
+  const rows: ParticipationRow[] = joined.map(
+    ({ user_display_name, user_university_id, user_sports, user_bio, ...row }) => {
+      if (user_display_name !== null && user_university_id !== null) {
+        profiles.set(
+          row.user_id,
+          toPublicProfile({
+            id: row.user_id,
+            display_name: user_display_name,
+            university_id: user_university_id,
+            sports: user_sports ?? [],
+            bio: user_bio ?? '',
+          }),
+        );
+      }
+      return row;
+    },
+  );
   // A host is a participant (HOST) too, so normally already known; anyone missing is asked for once.
   const missingHosts = activities.map((a) => a.host_id).filter((hostId) => !profiles.has(hostId));
   if (missingHosts.length) {

@@ -47,10 +47,20 @@ export interface ProfilesTable {
   email: string;
   display_name: string;
   roles: ColumnType<string[], string[] | RawBuilder<string[]> | undefined, string[] | RawBuilder<string[]>>;
+  /** Plain text, at most 280 characters ('' when none). */
+  bio: Defaulted<string>;
+  /** The sports they play, `[{ sport, level }]`; written as cast jsonb text (profiles/sports.ts). */
+  sports: ColumnType<SportLevelValue[], RawBuilder<SportLevelValue[]> | undefined, RawBuilder<SportLevelValue[]>>;
   /** Access tokens issued before this moment are refused (sign out of all devices). */
   tokens_valid_after: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** One entry of a profile's sports. */
+export interface SportLevelValue {
+  sport: Sport;
+  level: SkillLevel;
 }
 
 export type University = Selectable<UniversitiesTable>;

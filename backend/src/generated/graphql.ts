@@ -39,6 +39,10 @@ export type Profile = {
   university: University;
   /** Cognito groups of the user: staff, admin. */
   roles: Array<Scalars['String']['output']>;
+  /** The sports I play, with my level in each. */
+  sports: Array<SportLevel>;
+  /** Plain text, at most 280 characters. */
+  bio: Scalars['String']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
 };
@@ -52,6 +56,10 @@ export type StaffOverview = {
 
 export type UpdateProfileInput = {
   displayName: Scalars['String']['input'];
+  /** Null leaves it as it is. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** The whole list (null leaves it as it is): one level per sport, at most one entry per sport. */
+  sports?: InputMaybe<Array<SportLevelInput>>;
 };
 
 export type Query = {
@@ -59,6 +67,8 @@ export type Query = {
   me: Profile;
   /** Another user of the caller's university. */
   profile: PublicProfile;
+  /** Another user of the caller's university (or the caller), with whether I blocked them and our conversation. */
+  contact: Contact;
   staffOverview: StaffOverview;
   /** Upcoming activities of the caller's university, soonest first. */
   activities: ActivityPage;
@@ -81,6 +91,11 @@ export type Query = {
 
 export type QueryProfileArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryContactArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -177,6 +192,8 @@ export type Mutation = {
   publishNotification: Maybe<Notification>;
   /** Server-side only: tells an activity's watchers that it changed. */
   publishActivityChange: Maybe<ActivityChange>;
+  /** Server-side only: tells userId that the other person of a conversation read it. */
+  publishConversationRead: Maybe<ConversationRead>;
 };
 
 
@@ -316,6 +333,14 @@ export type MutationPublishActivityChangeArgs = {
   at: Scalars['AWSDateTime']['input'];
 };
 
+
+export type MutationPublishConversationReadArgs = {
+  conversationId: Scalars['ID']['input'];
+  readerId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+  readAt: Scalars['AWSDateTime']['input'];
+};
+
 export type Subscription = {
   onProfileUpdated: Maybe<Profile>;
   /** Messages sent to recipientId, who must be the subscriber. */
@@ -324,6 +349,8 @@ export type Subscription = {
   onNotification: Maybe<Notification>;
   /** Changes to an activity the subscriber may see. */
   onActivityChanged: Maybe<ActivityChange>;
+  /** Read receipts for userId, who must be the subscriber: the other person read our conversation. */
+  onConversationRead: Maybe<ConversationRead>;
 };
 
 
@@ -346,11 +373,40 @@ export type SubscriptionOnActivityChangedArgs = {
   activityId: Scalars['ID']['input'];
 };
 
+
+export type SubscriptionOnConversationReadArgs = {
+  userId: Scalars['ID']['input'];
+};
+
 /** Another user as others see them: never their email. */
 export type PublicProfile = {
   id: Scalars['ID']['output'];
   displayName: Scalars['String']['output'];
   universityId: Scalars['ID']['output'];
+  /** The sports they play, with their level in each. */
+  sports: Array<SportLevel>;
+  /** Plain text, at most 280 characters. */
+  bio: Scalars['String']['output'];
+};
+
+/** A sport someone plays and their level in it (BEGINNER, INTERMEDIATE or ADVANCED: ANY is for activities). */
+export type SportLevel = {
+  sport: Sport;
+  level: SkillLevel;
+};
+
+export type SportLevelInput = {
+  sport: Sport;
+  level: SkillLevel;
+};
+
+/** Another person of my university and where I stand with them: for their page and our chat. */
+export type Contact = {
+  person: PublicProfile;
+  /** I blocked them. */
+  blocked: Scalars['Boolean']['output'];
+  /** Our conversation; null until one of us writes. */
+  conversation: Maybe<Conversation>;
 };
 
 export const Sport = {
@@ -488,6 +544,8 @@ export type ActivityFilter = {
   hasFreePlaces?: InputMaybe<Scalars['Boolean']['input']>;
   /** Words searched in title, description and place. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Only the activities this person hosts. */
+  hostId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateActivityInput = {
@@ -566,11 +624,21 @@ export type Conversation = {
   /** I blocked them. */
   blocked: Scalars['Boolean']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
+  /** How far the other person has read: my messages sent up to then are seen (null: not yet). */
+  otherReadAt: Maybe<Scalars['AWSDateTime']['output']>;
 };
 
 export type ConversationPage = {
   items: Array<Conversation>;
   nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** A read receipt: readerId read the conversation up to readAt; userId, the other person, hears of it. */
+export type ConversationRead = {
+  conversationId: Scalars['ID']['output'];
+  readerId: Scalars['ID']['output'];
+  userId: Scalars['ID']['output'];
+  readAt: Scalars['AWSDateTime']['output'];
 };
 
 export type UnreadCounts = {
@@ -821,6 +889,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PublicProfile: ResolverTypeWrapper<PublicProfile>;
+  SportLevel: ResolverTypeWrapper<SportLevel>;
+  SportLevelInput: SportLevelInput;
+  Contact: ResolverTypeWrapper<Contact>;
   Sport: Sport;
   TimeScope: TimeScope;
   SkillLevel: SkillLevel;
@@ -840,6 +911,7 @@ export type ResolversTypes = {
   MessagePage: ResolverTypeWrapper<MessagePage>;
   Conversation: ResolverTypeWrapper<Conversation>;
   ConversationPage: ResolverTypeWrapper<ConversationPage>;
+  ConversationRead: ResolverTypeWrapper<ConversationRead>;
   UnreadCounts: ResolverTypeWrapper<UnreadCounts>;
   NotificationType: NotificationType;
   Notification: ResolverTypeWrapper<NotificationView>;
@@ -882,6 +954,9 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Subscription: Record<PropertyKey, never>;
   PublicProfile: PublicProfile;
+  SportLevel: SportLevel;
+  SportLevelInput: SportLevelInput;
+  Contact: Contact;
   Participation: Participation;
   Activity: Activity;
   ActivityPage: ActivityPage;
@@ -893,6 +968,7 @@ export type ResolversParentTypes = {
   MessagePage: MessagePage;
   Conversation: Conversation;
   ConversationPage: ConversationPage;
+  ConversationRead: ConversationRead;
   UnreadCounts: UnreadCounts;
   Notification: NotificationView;
   NotificationPage: Omit<NotificationPage, 'items'> & { items: Array<ResolversParentTypes['Notification']> };
@@ -965,6 +1041,8 @@ export type ProfileResolvers<ContextType = any, ParentType extends ResolversPare
   email?: Resolver<ResolversTypes['AWSEmail'], ParentType, ContextType>;
   university?: Resolver<ResolversTypes['University'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sports?: Resolver<Array<ResolversTypes['SportLevel']>, ParentType, ContextType>;
+  bio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
@@ -978,6 +1056,7 @@ export type StaffOverviewResolvers<ContextType = any, ParentType extends Resolve
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   me?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
   profile?: Resolver<ResolversTypes['PublicProfile'], ParentType, ContextType, RequireFields<QueryProfileArgs, 'id'>>;
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<QueryContactArgs, 'userId'>>;
   staffOverview?: Resolver<ResolversTypes['StaffOverview'], ParentType, ContextType>;
   activities?: Resolver<ResolversTypes['ActivityPage'], ParentType, ContextType, Partial<QueryActivitiesArgs>>;
   activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<QueryActivityArgs, 'id'>>;
@@ -1019,6 +1098,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   markNoShow?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'sessionId' | 'userId'>>;
   publishNotification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<MutationPublishNotificationArgs, 'input'>>;
   publishActivityChange?: Resolver<Maybe<ResolversTypes['ActivityChange']>, ParentType, ContextType, RequireFields<MutationPublishActivityChangeArgs, 'activityId' | 'kind' | 'at'>>;
+  publishConversationRead?: Resolver<Maybe<ResolversTypes['ConversationRead']>, ParentType, ContextType, RequireFields<MutationPublishConversationReadArgs, 'conversationId' | 'readerId' | 'userId' | 'readAt'>>;
 };
 
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1026,12 +1106,26 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
   onMessage?: SubscriptionResolver<Maybe<ResolversTypes['Message']>, "onMessage", ParentType, ContextType, RequireFields<SubscriptionOnMessageArgs, 'recipientId'>>;
   onNotification?: SubscriptionResolver<Maybe<ResolversTypes['Notification']>, "onNotification", ParentType, ContextType, RequireFields<SubscriptionOnNotificationArgs, 'userId'>>;
   onActivityChanged?: SubscriptionResolver<Maybe<ResolversTypes['ActivityChange']>, "onActivityChanged", ParentType, ContextType, RequireFields<SubscriptionOnActivityChangedArgs, 'activityId'>>;
+  onConversationRead?: SubscriptionResolver<Maybe<ResolversTypes['ConversationRead']>, "onConversationRead", ParentType, ContextType, RequireFields<SubscriptionOnConversationReadArgs, 'userId'>>;
 };
 
 export type PublicProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['PublicProfile'] = ResolversParentTypes['PublicProfile']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   universityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sports?: Resolver<Array<ResolversTypes['SportLevel']>, ParentType, ContextType>;
+  bio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SportLevelResolvers<ContextType = any, ParentType extends ResolversParentTypes['SportLevel'] = ResolversParentTypes['SportLevel']> = {
+  sport?: Resolver<ResolversTypes['Sport'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['SkillLevel'], ParentType, ContextType>;
+};
+
+export type ContactResolvers<ContextType = any, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
+  person?: Resolver<ResolversTypes['PublicProfile'], ParentType, ContextType>;
+  blocked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
 };
 
 export type ParticipationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = {
@@ -1105,11 +1199,19 @@ export type ConversationResolvers<ContextType = any, ParentType extends Resolver
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   blocked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  otherReadAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
 };
 
 export type ConversationPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConversationPage'] = ResolversParentTypes['ConversationPage']> = {
   items?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType>;
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConversationReadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConversationRead'] = ResolversParentTypes['ConversationRead']> = {
+  conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
 
 export type UnreadCountsResolvers<ContextType = any, ParentType extends ResolversParentTypes['UnreadCounts'] = ResolversParentTypes['UnreadCounts']> = {
@@ -1238,6 +1340,8 @@ export type Resolvers<ContextType = any> = {
   Mutation?: MutationResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   PublicProfile?: PublicProfileResolvers<ContextType>;
+  SportLevel?: SportLevelResolvers<ContextType>;
+  Contact?: ContactResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   ActivityPage?: ActivityPageResolvers<ContextType>;
@@ -1246,6 +1350,7 @@ export type Resolvers<ContextType = any> = {
   MessagePage?: MessagePageResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationPage?: ConversationPageResolvers<ContextType>;
+  ConversationRead?: ConversationReadResolvers<ContextType>;
   UnreadCounts?: UnreadCountsResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationPage?: NotificationPageResolvers<ContextType>;

@@ -60,17 +60,27 @@ export async function messages(caller: Caller, args: Record<string, unknown>, se
 /**
  * Mutation.markConversationRead. The marker moves to the last message's time, not the clock: a
  * message committing at this very moment is later than that, so it stays unread until seen.
- * One UPDATE, so it waits for (and sees) a send holding the conversation's row lock.
+ * One UPDATE, so it waits for (and sees) a send holding the conversation's row lock. When the
+ * marker moved, the other person hears of it (their "Seen"), after the update is committed.
  */
 export async function markConversationRead(caller: Caller, args: Record<string, unknown>, services: Services) {
   const found = await requireMyConversation(services.db, caller, args.conversationId);
-  await services.db
+  const iAmA = found.user_a === caller.sub;
+  const before = iAmA ? found.a_read_at : found.b_read_at;
+  const updated = await services.db
     .updateTable('conversations')
-    .set((eb) =>
-      found.user_a === caller.sub ? { a_read_at: eb.ref('last_message_at') } : { b_read_at: eb.ref('last_message_at') },
-    )
+    .set((eb) => (iAmA ? { a_read_at: eb.ref('last_message_at') } : { b_read_at: eb.ref('last_message_at') }))
     .where('id', '=', found.id)
-    .execute();
+    .returning(['last_message_at'])
+    .executeTakeFirstOrThrow();
+  if (!before || updated.last_message_at.getTime() > before.getTime()) {
+    await services.events.conversationRead({
+      conversationId: found.id,
+      readerId: caller.sub,
+      userId: iAmA ? found.user_b : found.user_a,
+      readAt: updated.last_message_at.toISOString(),
+    });
+  }
   const row = await conversationViewQuery(services.db, caller.sub)
     .where('c.id', '=', found.id)
     .executeTakeFirstOrThrow();

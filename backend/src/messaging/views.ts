@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ConversationRow, MessageRow } from '../db/types.js';
-import type { PublicProfileView } from '../profiles/publicProfile.js';
+import { toPublicProfile, type PublicProfileView } from '../profiles/publicProfile.js';
 
 export interface MessageView {
   id: string;
@@ -19,6 +19,7 @@ export interface ConversationView {
   unreadCount: number;
   blocked: boolean;
   updatedAt: string;
+  otherReadAt: string | null;
 }
 
 export const toMessageView = (row: MessageRow): MessageView => ({
@@ -33,8 +34,8 @@ export const toMessageView = (row: MessageRow): MessageView => ({
 
 export const otherUserOf = (row: ConversationRow, me: string) => (row.user_a === me ? row.user_b : row.user_a);
 
-/** My read marker in a conversation: everything sent to me after it is unread. */
-export const myReadColumn = (row: ConversationRow, me: string) => (row.user_a === me ? 'a_read_at' : 'b_read_at');
+/** The other person's read marker: my messages sent up to it are seen. */
+const otherReadAt = (row: ConversationRow, me: string) => (row.user_a === me ? row.b_read_at : row.a_read_at);
 
 /**
  * Conversations as `me` sees them, in one query however long the page: each row comes with the
@@ -52,6 +53,8 @@ export function conversationViewQuery(db: Kysely<Database>, me: string) {
     .select((eb) => [
       'o.display_name as other_display_name',
       'o.university_id as other_university_id',
+      'o.sports as other_sports',
+      'o.bio as other_bio',
       'lm.id as lm_id',
       'lm.conversation_id as lm_conversation_id',
       'lm.sender_id as lm_sender_id',
@@ -100,10 +103,17 @@ export function toConversationView(row: ConversationViewRow, me: string): Conver
       : null;
   return {
     id: row.id,
-    otherUser: { id: otherUserOf(row, me), displayName: row.other_display_name, universityId: row.other_university_id },
+    otherUser: toPublicProfile({
+      id: otherUserOf(row, me),
+      display_name: row.other_display_name,
+      university_id: row.other_university_id,
+      sports: row.other_sports,
+      bio: row.other_bio,
+    }),
     lastMessage,
     unreadCount: Number(row.unread_count ?? 0),
     blocked: Boolean(row.blocked),
     updatedAt: row.last_message_at.toISOString(),
+    otherReadAt: otherReadAt(row, me)?.toISOString() ?? null,
   };
 }

@@ -15,3 +15,7 @@ export async function publishNotification(args: Record<string, unknown>, service
 export function publishActivityChange(args: Record<string, unknown>) {
   return { activityId: args.activityId, kind: args.kind, userId: args.userId ?? null, at: args.at };
 }
+
+export function publishConversationRead(args: Record<string, unknown>) {
+  return { conversationId: args.conversationId, readerId: args.readerId, userId: args.userId, readAt: args.readAt };
+}

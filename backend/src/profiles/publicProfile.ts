@@ -1,18 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Caller } from '../context.js';
-import type { Database, ProfileRow } from '../db/types.js';
+import type { Database, ProfileRow, SportLevelValue } from '../db/types.js';
 import { notFound } from '../errors.js';
+import { sportLevelsOf } from './sports.js';
 
 export interface PublicProfileView {
   id: string;
   displayName: string;
   universityId: string;
+  sports: SportLevelValue[];
+  bio: string;
 }
 
-export const toPublicProfile = (row: Pick<ProfileRow, 'id' | 'display_name' | 'university_id'>): PublicProfileView => ({
+/** The profile columns a PublicProfile is made of: select these wherever people are joined in. */
+export const PUBLIC_COLUMNS = ['id', 'display_name', 'university_id', 'sports', 'bio'] as const;
+export type PublicProfileRow = Pick<ProfileRow, (typeof PUBLIC_COLUMNS)[number]>;
+
+export const toPublicProfile = (row: PublicProfileRow): PublicProfileView => ({
   id: row.id,
   displayName: row.display_name,
   universityId: row.university_id,
+  sports: sportLevelsOf(row.sports),
+  bio: row.bio,
 });
 
 /** Profiles by id, for building views of many rows with one query. */
@@ -22,11 +31,7 @@ export async function loadPublicProfiles(
 ): Promise<Map<string, PublicProfileView>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await db
-    .selectFrom('profiles')
-    .select(['id', 'display_name', 'university_id'])
-    .where('id', 'in', unique)
-    .execute();
+  const rows = await db.selectFrom('profiles').select(PUBLIC_COLUMNS).where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, toPublicProfile(row)]));
 }
 

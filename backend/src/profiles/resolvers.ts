@@ -1,8 +1,9 @@
 import type { Caller, Services } from '../context.js';
-import type { ProfileRow, University } from '../db/types.js';
+import type { ProfileRow, SportLevelValue, University } from '../db/types.js';
 import { forbidden, notFound } from '../errors.js';
 import { PROFILE_LIMITS } from '../rules/limits.js';
 import { requireObject, requireText } from '../validation.js';
+import { requireSportLevels, sportLevelsJson, sportLevelsOf } from './sports.js';
 
 export interface ProfileView {
   id: string;
@@ -10,6 +11,8 @@ export interface ProfileView {
   email: string;
   university: UniversityView;
   roles: string[];
+  sports: SportLevelValue[];
+  bio: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -43,6 +46,8 @@ async function toProfileView(services: Services, row: ProfileRow, known?: Univer
     email: row.email,
     university: toUniversityView(university),
     roles: row.roles,
+    sports: sportLevelsOf(row.sports),
+    bio: row.bio,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -59,9 +64,26 @@ export async function updateProfile(caller: Caller, args: Record<string, unknown
     label: 'Display name',
     ...PROFILE_LIMITS.displayName,
   });
+  // Bio and sports are optional in the input: null or absent leaves them as they are.
+  const bio =
+    input.bio == null
+      ? undefined
+      : requireText(input.bio, {
+          field: 'input.bio',
+          subject: 'bio',
+          label: 'Bio',
+          multiline: true,
+          ...PROFILE_LIMITS.bio,
+        });
+  const sports = input.sports == null ? undefined : requireSportLevels(input.sports, 'input.sports');
   const row = await services.db
     .updateTable('profiles')
-    .set({ display_name: displayName, updated_at: services.now() })
+    .set({
+      display_name: displayName,
+      ...(bio === undefined ? {} : { bio }),
+      ...(sports === undefined ? {} : { sports: sportLevelsJson(sports) }),
+      updated_at: services.now(),
+    })
     .where('id', '=', caller.sub)
     .returningAll()
     .executeTakeFirstOrThrow();

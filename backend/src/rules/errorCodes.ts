@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   // People and profiles.
   ...textCodes('displayName'),
   ...textCodes('bio'),
+  'sports.tooMany',
+  'sports.duplicate',
   'person.notFound',
   'university.notFound',
   'profile.notYours',

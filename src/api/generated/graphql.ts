@@ -5,6 +5,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type UpdateProfileInput = {
   displayName: string;
+  /** Null leaves it as it is. */
+  bio?: string | null | undefined;
+  /** The whole list (null leaves it as it is): one level per sport, at most one entry per sport. */
+  sports?: Array<SportLevelInput> | null | undefined;
+};
+
+export type SportLevelInput = {
+  sport: Sport;
+  level: SkillLevel;
 };
 
 export const Sport = {
@@ -92,6 +101,8 @@ export type ActivityFilter = {
   hasFreePlaces?: boolean | null | undefined;
   /** Words searched in title, description and place. */
   text?: string | null | undefined;
+  /** Only the activities this person hosts. */
+  hostId?: string | null | undefined;
 };
 
 export type CreateActivityInput = {
@@ -241,13 +252,92 @@ export type ActivityDetailFragment = { description: string, mapUrl: string | nul
 
 export type ActivitySummaryFragment = { id: string, sport: Sport, title: string, place: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, skillLevel: SkillLevel, joinPolicy: JoinPolicy, status: ActivityStatus, participantCount: number, freePlaces: number, waitlistCount: number, host: { id: string, displayName: string, universityId: string }, myParticipation: { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } } | null };
 
+export type ConversationFieldsFragment = { id: string, unreadCount: number, blocked: boolean, updatedAt: string, otherReadAt: string | null, otherUser: { id: string, displayName: string, universityId: string }, lastMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } | null };
+
+export type MessageFieldsFragment = { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string };
+
 export type NotificationFieldsFragment = { id: string, userId: string, type: NotificationType, activityId: string | null, sessionId: string | null, conversationId: string | null, data: string | null, createdAt: string, readAt: string | null, actor: { id: string, displayName: string, universityId: string } | null };
 
-export type OwnProfileFragment = { id: string, displayName: string, email: string, roles: Array<string>, createdAt: string, updatedAt: string, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } };
+export type OwnProfileFragment = { id: string, displayName: string, email: string, roles: Array<string>, bio: string, createdAt: string, updatedAt: string, sports: Array<{ sport: Sport, level: SkillLevel }>, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } };
 
 export type ParticipationFieldsFragment = { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } };
 
 export type PersonFragment = { id: string, displayName: string, universityId: string };
+
+export type PersonProfileFragment = { bio: string, id: string, displayName: string, universityId: string, sports: Array<{ sport: Sport, level: SkillLevel }> };
+
+export type BlockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type BlockUserMutation = { blockUser: boolean };
+
+export type ChatQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ChatQuery = { contact: { blocked: boolean, person: { id: string, displayName: string, universityId: string }, conversation: { id: string, unreadCount: number, blocked: boolean, updatedAt: string, otherReadAt: string | null, otherUser: { id: string, displayName: string, universityId: string }, lastMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } | null } | null } };
+
+export type ConversationsQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ConversationsQuery = { conversations: { nextToken: string | null, items: Array<{ id: string, unreadCount: number, blocked: boolean, updatedAt: string, otherReadAt: string | null, otherUser: { id: string, displayName: string, universityId: string }, lastMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } | null }> } };
+
+export type MarkConversationReadMutationVariables = Exact<{
+  conversationId: string;
+}>;
+
+
+export type MarkConversationReadMutation = { markConversationRead: { id: string, unreadCount: number, blocked: boolean, updatedAt: string, otherReadAt: string | null, otherUser: { id: string, displayName: string, universityId: string }, lastMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } | null } };
+
+export type MessagesQueryVariables = Exact<{
+  conversationId: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type MessagesQuery = { messages: { nextToken: string | null, items: Array<{ id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string }> } };
+
+export type OnConversationReadSubscriptionVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type OnConversationReadSubscription = { onConversationRead: { conversationId: string, readerId: string, userId: string, readAt: string } | null };
+
+export type OnMessageSubscriptionVariables = Exact<{
+  recipientId: string;
+}>;
+
+
+export type OnMessageSubscription = { onMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } | null };
+
+export type SendMessageMutationVariables = Exact<{
+  recipientId: string;
+  text: string;
+  clientId: string;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } };
+
+export type UnblockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UnblockUserMutation = { unblockUser: boolean };
+
+export type UnreadMessagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadMessagesQuery = { unreadCounts: { messages: number } };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids?: Array<string> | string | null | undefined;
@@ -276,17 +366,25 @@ export type UnreadCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type UnreadCountsQuery = { unreadCounts: { messages: number, notifications: number } };
 
+export type PersonPageQueryVariables = Exact<{
+  id: string;
+  limit?: number | null | undefined;
+}>;
+
+
+export type PersonPageQuery = { contact: { blocked: boolean, person: { bio: string, id: string, displayName: string, universityId: string, sports: Array<{ sport: Sport, level: SkillLevel }> } }, activities: { nextToken: string | null, items: Array<{ id: string, sport: Sport, title: string, place: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, skillLevel: SkillLevel, joinPolicy: JoinPolicy, status: ActivityStatus, participantCount: number, freePlaces: number, waitlistCount: number, host: { id: string, displayName: string, universityId: string }, myParticipation: { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } } | null }> } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, displayName: string, email: string, roles: Array<string>, createdAt: string, updatedAt: string, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } };
+export type MeQuery = { me: { id: string, displayName: string, email: string, roles: Array<string>, bio: string, createdAt: string, updatedAt: string, sports: Array<{ sport: Sport, level: SkillLevel }>, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } };
 
 export type OnProfileUpdatedSubscriptionVariables = Exact<{
   id: string;
 }>;
 
 
-export type OnProfileUpdatedSubscription = { onProfileUpdated: { id: string, displayName: string, email: string, roles: Array<string>, createdAt: string, updatedAt: string, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } | null };
+export type OnProfileUpdatedSubscription = { onProfileUpdated: { id: string, displayName: string, email: string, roles: Array<string>, bio: string, createdAt: string, updatedAt: string, sports: Array<{ sport: Sport, level: SkillLevel }>, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } | null };
 
 export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -303,4 +401,4 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { id: string, displayName: string, email: string, roles: Array<string>, createdAt: string, updatedAt: string, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } };
+export type UpdateProfileMutation = { updateProfile: { id: string, displayName: string, email: string, roles: Array<string>, bio: string, createdAt: string, updatedAt: string, sports: Array<{ sport: Sport, level: SkillLevel }>, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } };

@@ -61,6 +61,13 @@ describe('activities', () => {
     expect(await titles({ hasFreePlaces: true })).toEqual(['Morning run', 'Tennis singles']);
   });
 
+  it('lists one person’s hosted activities for their page, and nothing of another university’s host', async () => {
+    expect(await titles({ hostId: EMMA })).toEqual(['Morning run', 'Volley 100% fun']);
+    expect(await titles({ hostId: LUCAS, sport: 'TENNIS' })).toEqual(['Tennis singles']);
+    expect(await titles({ hostId: SARAH })).toEqual([]);
+    expect(await titles({ hostId: 'sub-nobody' })).toEqual([]);
+  });
+
   it('searches every word, in any case, in title, description and place — % and _ are plain characters', async () => {
     expect(await titles({ text: 'MORNING' })).toEqual(['Morning run']);
     expect(await titles({ text: 'run abdij' })).toEqual(['Morning run']);

@@ -22,6 +22,20 @@ import {
   markNotificationsRead,
   subscribeToNotifications,
 } from '../../../src/api/notifications.js';
+import { onReconnected } from '../../../src/api/connection.js';
+import {
+  blockUser,
+  getChatContact,
+  listConversations,
+  listMessages,
+  sendMessage,
+  subscribeToMessages,
+  subscribeToReadReceipts,
+  unblockUser,
+  type Message,
+  type ReadReceipt,
+} from '../../../src/api/messages.js';
+import { getPersonPage } from '../../../src/api/people.js';
 import type { ActivityChange, ActivityInput } from '../../../src/api/activities.js';
 import type { AppNotification } from '../../../src/api/notifications.js';
 import { accessTokenOf, runWithToken, startAmplifyCloud } from '../support/amplifyCloud.js';
@@ -140,5 +154,91 @@ describe('the activities seam', () => {
       errorType: 'Conflict',
       message: 'You host this activity, so you are already in it.',
     });
+  });
+});
+
+const ME_ID = '{ me { id } }';
+// The recipient's onMessage gets what the sending mutation selected (AppSync): all the app reads.
+const SEND =
+  'mutation ($to: ID!, $text: String!, $c: ID!) { sendMessage(recipientId: $to, text: $text, clientId: $c) { id conversationId senderId recipientId text clientId createdAt } }';
+const READ = 'mutation ($c: ID!) { markConversationRead(conversationId: $c) { id } }';
+
+describe('the messages and people seam', () => {
+  let lucasId = '';
+  beforeAll(async () => {
+    lucasId = ((await runWithToken(cloud, tokens.lucas!, ME_ID)).data!.me as { id: string }).id;
+  });
+
+  it('sends once per clientId, however often it is repeated, and reads the chat back', async () => {
+    const clientId = crypto.randomUUID();
+    const [first, again] = await Promise.all([
+      sendMessage(lucasId, 'Seam hello', clientId),
+      sendMessage(lucasId, 'Seam hello', clientId),
+    ]);
+    expect(again).toEqual(first);
+    const chat = await getChatContact(lucasId);
+    expect(chat).toMatchObject({ blocked: false, person: { id: lucasId, displayName: 'Lucas Janssens' } });
+    const history = await listMessages(chat.conversation!.id, { limit: 5 });
+    expect(history.items.filter((m) => m.clientId === clientId)).toEqual([first]);
+    const list = await listConversations({ limit: 5 });
+    expect(list.items[0]).toMatchObject({ id: first.conversationId, lastMessage: first });
+  });
+
+  it('hears Lucas’s message and his read receipt live', async () => {
+    const message = first<Message>((onItem, onError) => subscribeToMessages(emmaId, onItem, onError));
+    const receipt = first<ReadReceipt>((onItem, onError) => subscribeToReadReceipts(emmaId, onItem, onError));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = await sendMessage(lucasId, 'Read me', crypto.randomUUID());
+    await runWithToken(cloud, tokens.lucas!, READ, { c: sent.conversationId });
+    await runWithToken(cloud, tokens.lucas!, SEND, { to: emmaId, text: 'Read it', c: crypto.randomUUID() });
+    await expect(receipt.item).resolves.toMatchObject({ conversationId: sent.conversationId, readerId: lucasId });
+    await expect(message.item).resolves.toMatchObject({ senderId: lucasId, text: 'Read it' });
+    message.close();
+    receipt.close();
+  });
+
+  it('tells the screens when Amplify is connected again after a drop, and the subscription works again', async () => {
+    const heard: Message[] = [];
+    let reconnects = 0;
+    const stopHub = onReconnected(() => (reconnects += 1));
+    const close = subscribeToMessages(emmaId, (m) => heard.push(m));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    cloud.appsync.dropRealtimeConnections();
+    // Amplify waits 5 s before reconnecting (RECONNECT_DELAY), then restarts its subscriptions.
+    await expect.poll(() => reconnects, { timeout: 15_000, interval: 200 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await runWithToken(cloud, tokens.lucas!, SEND, {
+            to: emmaId,
+            text: 'After the drop',
+            c: crypto.randomUUID(),
+          });
+          return heard.some((m) => m.text === 'After the drop');
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toBe(true);
+    close();
+    stopHub();
+  }, 30_000);
+
+  it('reads a person’s page: their profile and hosted activities, never their email; blocking refuses their messages', async () => {
+    const page = await getPersonPage(lucasId, 5);
+    expect(page.person).toMatchObject({ id: lucasId, displayName: 'Lucas Janssens', bio: '', sports: [] });
+    expect(JSON.stringify(page)).not.toContain('@');
+    await blockUser(lucasId);
+    expect((await getPersonPage(lucasId, 5)).blocked).toBe(true);
+    const refused = await runWithToken(cloud, tokens.lucas!, SEND, {
+      to: emmaId,
+      text: 'Blocked?',
+      c: crypto.randomUUID(),
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      errorType: 'Forbidden',
+      errorInfo: { code: 'message.blockedByRecipient' },
+    });
+    await unblockUser(lucasId);
+    expect((await getChatContact(lucasId)).blocked).toBe(false);
   });
 });

@@ -89,6 +89,75 @@ describe('updateProfile', () => {
   });
 });
 
+describe('bio and sports', () => {
+  const row = () =>
+    database.db.selectFrom('profiles').select(['bio', 'sports']).where('id', '=', emma.sub).executeTakeFirstOrThrow();
+
+  it('saves a trimmed bio (lines kept) and the sports with their levels, in the order given', async () => {
+    const sports = [
+      { sport: 'TENNIS', level: 'ADVANCED' },
+      { sport: 'RUNNING', level: 'BEGINNER' },
+    ];
+    const updated = (await call(
+      'Mutation',
+      'updateProfile',
+      { input: { displayName: 'Emma P.', bio: '  Tennis on Tuesdays.\nRuns <b>slowly</b>.  ', sports } },
+      emma.sub,
+    )) as Record<string, unknown>;
+    expect(updated).toMatchObject({ bio: 'Tennis on Tuesdays.\nRuns <b>slowly</b>.', sports });
+    // Others see them on the public profile; never the email.
+    const seen = (await call('Query', 'profile', { id: emma.sub }, pieter.sub)) as Record<string, unknown>;
+    expect(seen).toEqual({
+      id: emma.sub,
+      displayName: 'Emma P.',
+      universityId: 'kuleuven',
+      sports,
+      bio: 'Tennis on Tuesdays.\nRuns <b>slowly</b>.',
+    });
+  });
+
+  it('keeps bio and sports when the input leaves them out, and empties them when asked', async () => {
+    await call('Mutation', 'updateProfile', { input: { displayName: 'Emma P.' } }, emma.sub);
+    expect((await row()).bio).toBe('Tennis on Tuesdays.\nRuns <b>slowly</b>.');
+    await call('Mutation', 'updateProfile', { input: { displayName: 'Emma P.', bio: '  ', sports: [] } }, emma.sub);
+    expect(await row()).toEqual({ bio: '', sports: [] });
+  });
+
+  it.each([
+    [{ bio: 'x'.repeat(281) }, 'bio.tooLong', 'input.bio'],
+    [{ bio: 'zero\u0000width' }, 'bio.invalidCharacters', 'input.bio'],
+    [{ sports: [{ sport: 'CHESS', level: 'BEGINNER' }] }, 'sport.invalid', 'input.sports.0.sport'],
+    [{ sports: [{ sport: 'TENNIS', level: 'ANY' }] }, 'skillLevel.invalid', 'input.sports.0.level'],
+    [
+      {
+        sports: [
+          { sport: 'TENNIS', level: 'BEGINNER' },
+          { sport: 'TENNIS', level: 'ADVANCED' },
+        ],
+      },
+      'sports.duplicate',
+      'input.sports.1.sport',
+    ],
+    [
+      { sports: Array.from({ length: 24 }, () => ({ sport: 'TENNIS', level: 'BEGINNER' })) },
+      'sports.tooMany',
+      'input.sports',
+    ],
+  ])('refuses %j with its code and field, and writes nothing', async (extra, code, field) => {
+    const before = await row();
+    await expect(
+      call('Mutation', 'updateProfile', { input: { displayName: 'Emma Renamed', ...extra } }, emma.sub),
+    ).rejects.toMatchObject({ name: 'ValidationError', errorInfo: { code, field } });
+    expect(await row()).toEqual(before);
+    const name = await database.db
+      .selectFrom('profiles')
+      .select('display_name')
+      .where('id', '=', emma.sub)
+      .executeTakeFirstOrThrow();
+    expect(name.display_name).toBe('Emma P.');
+  });
+});
+
 describe('signOutEverywhere', () => {
   it('refuses every token issued before it, and accepts tokens issued after', async () => {
     const before = Math.floor(Date.now() / 1000) - 5;

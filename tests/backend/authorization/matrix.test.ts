@@ -173,6 +173,15 @@ const ROWS: Row[] = [
     setup: async (w) => ({ vars: { c: await w.message('emma', 'peer') } }),
     expect: OWN_ONLY,
   },
+  {
+    op: 'contact',
+    query:
+      'query ($u: ID!) { contact(userId: $u) { person { id bio sports { sport level } } blocked conversation { id } } }',
+    setup: async (w) => ({ vars: { u: w.ids.emma } }),
+    // Emma herself sees her own public profile; her university sees her; nobody else knows she exists.
+    expect: SAME_UNI,
+    check: (d, _c, w) => expect(d.contact).toMatchObject({ person: { id: w.ids.emma }, blocked: false }),
+  },
   { op: 'unreadCounts', query: '{ unreadCounts { messages notifications } }', expect: ALL_OK },
   {
     op: 'notifications',
@@ -529,7 +538,7 @@ afterAll(async () => {
 });
 
 describe('the matrix covers the schema', () => {
-  it('has one row per Query and Mutation field (the two @aws_iam publish mutations apart)', async () => {
+  it('has one row per Query and Mutation field (the @aws_iam publish mutations apart)', async () => {
     const { readFile } = await import('node:fs/promises');
     const sdl = await readFile(new URL('../../../backend/schema.graphql', import.meta.url), 'utf8');
     const fieldsOf = (type: string) =>
@@ -590,6 +599,11 @@ describe('IAM-only publish mutations', () => {
       query:
         'mutation ($a: ID!, $at: AWSDateTime!) { publishActivityChange(activityId: $a, kind: CANCELLED, at: $at) { activityId } }',
     },
+    {
+      op: 'publishConversationRead',
+      query:
+        'mutation ($u: ID!, $at: AWSDateTime!) { publishConversationRead(conversationId: "c", readerId: $u, userId: $u, readAt: $at) { userId } }',
+    },
   ];
   let watcher: Awaited<ReturnType<typeof openRealtime>>;
   let vars: Json = {};
@@ -601,6 +615,7 @@ describe('IAM-only publish mutations', () => {
     for (const [id, query] of [
       ['n', 'subscription ($u: ID!) { onNotification(userId: $u) { id } }'],
       ['a', 'subscription ($a: ID!) { onActivityChanged(activityId: $a) { kind } }'],
+      ['r', 'subscription ($u: ID!) { onConversationRead(userId: $u) { readAt } }'],
     ] as const) {
       expect((await watcher.start(id, query, vars)).type).toBe('start_ack');
     }
@@ -644,6 +659,11 @@ describe('subscription start over the realtime socket', () => {
     { op: 'onMessage', query: 'subscription ($u: ID!) { onMessage(recipientId: $u) { id } }', expect: OWN },
     { op: 'onNotification', query: 'subscription ($u: ID!) { onNotification(userId: $u) { id } }', expect: OWN },
     { op: 'onProfileUpdated', query: 'subscription ($u: ID!) { onProfileUpdated(id: $u) { id } }', expect: OWN },
+    {
+      op: 'onConversationRead',
+      query: 'subscription ($u: ID!) { onConversationRead(userId: $u) { readAt } }',
+      expect: OWN,
+    },
     {
       op: 'onActivityChanged',
       query: 'subscription ($a: ID!) { onActivityChanged(activityId: $a) { kind } }',

@@ -131,6 +131,35 @@ describe('private messages, live', () => {
   });
 });
 
+describe('read receipts, live', () => {
+  it('Emma hears that Lucas read her message, through the server’s IAM publish', async () => {
+    const sent = await run(SEND, { to: ids.lucas, text: 'Did you get my message?', clientId: randomUUID() });
+    const message = sent.data!.sendMessage as { conversationId: string; createdAt: string };
+    const received: { conversationId: string; readerId: string; readAt: string }[] = [];
+    const subscription = (
+      client.graphql({
+        query: 'subscription ($me: ID!) { onConversationRead(userId: $me) { conversationId readerId userId readAt } }',
+        variables: { me: ids.emma },
+      }) as unknown as Observable<{ onConversationRead: (typeof received)[number] }>
+    ).subscribe({ next: (event) => received.push(event.data.onConversationRead) });
+
+    // Marking again after the first read moves nothing, so keep writing and reading until one arrives.
+    const receipt = await untilReceived(received, async () => {
+      await run(SEND, { to: ids.lucas, text: 'Ping', clientId: randomUUID() });
+      await runAs(tokens.lucas, 'mutation ($c: ID!) { markConversationRead(conversationId: $c) { id } }', {
+        c: message.conversationId,
+      });
+    });
+    subscription.unsubscribe();
+    expect(receipt).toMatchObject({ conversationId: message.conversationId, readerId: ids.lucas });
+    expect(Date.parse(receipt.readAt)).toBeGreaterThan(Date.parse(message.createdAt));
+    const { data } = await run('query ($u: ID!) { contact(userId: $u) { conversation { otherReadAt } } }', {
+      u: ids.lucas,
+    });
+    expect((data!.contact as { conversation: { otherReadAt: string } }).conversation.otherReadAt).toBe(receipt.readAt);
+  });
+});
+
 describe('notifications, live', () => {
   it('a stored notification published by the server reaches Emma’s onNotification subscription', async () => {
     const received: { id: string; type: string; actor: { id: string } | null; data: string }[] = [];

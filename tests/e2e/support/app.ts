@@ -2,13 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signInWithForm } from './cloud';
 
-/** Demo students from the seed (README): three at KU Leuven, one at Ghent. */
+/** Demo students from the seed (README and backend/local/demoPeople.ts): KU Leuven, and one at Ghent. */
 export const people = {
   emma: { email: 'emma.peeters@student.kuleuven.be', name: 'Emma Peeters' },
   lucas: { email: 'lucas.janssens@student.kuleuven.be', name: 'Lucas Janssens' },
   noah: { email: 'noah.claes.1@student.kuleuven.be', name: 'Noah Claes' },
   louise: { email: 'louise.willems.2@student.kuleuven.be', name: 'Louise Willems' },
+  arthur: { email: 'arthur.lambert.3@student.kuleuven.be', name: 'Arthur Lambert' },
+  olivia: { email: 'olivia.jacobs.4@student.kuleuven.be', name: 'Olivia Jacobs' },
   sarah: { email: 'sarah.desmet@ugent.be', name: 'Sarah De Smet' },
+  nina: { email: 'nina.wouters.5@ugent.be', name: 'Nina Wouters' },
 } as const;
 export type Person = (typeof people)[keyof typeof people];
 

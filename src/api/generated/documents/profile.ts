@@ -2,7 +2,7 @@
 import type { Document } from '../../document';
 import type { MeQuery, MeQueryVariables, OnProfileUpdatedSubscription, OnProfileUpdatedSubscriptionVariables, SignOutEverywhereMutation, SignOutEverywhereMutationVariables, StaffOverviewQuery, StaffOverviewQueryVariables, UpdateProfileMutation, UpdateProfileMutationVariables } from '../graphql';
 
-const OwnProfileFragment = "fragment OwnProfile on Profile{id displayName email roles createdAt updatedAt university{id name timeZone emailDomains}}";
+const OwnProfileFragment = "fragment OwnProfile on Profile{id displayName email roles bio sports{sport level}createdAt updatedAt university{id name timeZone emailDomains}}";
 
 export const MeDocument = ("query Me{me{...OwnProfile}}" + ' ' + OwnProfileFragment) as Document<MeQuery, MeQueryVariables>;
 export const OnProfileUpdatedDocument = ("subscription OnProfileUpdated($id:ID!){onProfileUpdated(id:$id){...OwnProfile}}" + ' ' + OwnProfileFragment) as Document<OnProfileUpdatedSubscription, OnProfileUpdatedSubscriptionVariables>;
