@@ -37,6 +37,17 @@ export const PUBLISH_ACTIVITY_CHANGE = /* GraphQL */ `
   }
 `;
 
+export const PUBLISH_SESSION_CHANGE = /* GraphQL */ `
+  mutation PublishSessionChange($sessionId: ID!, $kind: SessionChangeKind!, $userId: ID, $at: AWSDateTime!) {
+    publishSessionChange(sessionId: $sessionId, kind: $kind, userId: $userId, at: $at) {
+      sessionId
+      kind
+      userId
+      at
+    }
+  }
+`;
+
 export type IamExecutor = (query: string, variables: Record<string, unknown>) => Promise<{ errors?: unknown[] }>;
 
 export interface PublishLimits {
@@ -104,6 +115,9 @@ export function graphqlPublisher(
     },
     async activityChanged(change: ActivityChange) {
       await send(PUBLISH_ACTIVITY_CHANGE, { ...change, userId: change.userId ?? null, at: new Date().toISOString() });
+    },
+    async sessionChanged(change) {
+      await send(PUBLISH_SESSION_CHANGE, { ...change, userId: change.userId ?? null, at: new Date().toISOString() });
     },
   };
 }
