@@ -97,7 +97,7 @@ async function markAttendance(
       .returningAll()
       .executeTakeFirstOrThrow();
     if (target === 'NO_SHOW') await applyNoShowPolicy(trx, session.university_id, rules, [person.id], now);
-    else if (existing.status === 'NO_SHOW') await reconsiderBlock(trx, person.id, rules, now, caller.sub);
+    else if (existing.status === 'NO_SHOW') await reconsiderBlock(trx, person.id, rules, now);
     effects.sessions.push({ sessionId: session.id, kind: target, userId: person.id });
     return updated;
   });

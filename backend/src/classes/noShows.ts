@@ -97,23 +97,19 @@ export async function applyNoShowPolicy(
 }
 
 /**
- * Staff corrected a no-show (the student did come): the block it helped start ends if the no-shows
- * it counted no longer reach the limit.
+ * Staff corrected a no-show (the student did come): the block it helped start is withdrawn if the
+ * no-shows it counted no longer reach the limit. Withdrawn, not lifted: it should never have been,
+ * so its remaining no-shows count on towards the next block as before.
  */
 export async function reconsiderBlock(
   trx: Transaction<Database>,
   userId: string,
   rules: Rules,
   now: Date,
-  staffId: string,
 ): Promise<void> {
   const block = await activeBlock(trx, userId, now);
   if (!block) return;
   const still = await countNoShows(trx, userId, block.counted_from, block.starts_at);
   if (still >= rules.noShowLimit) return;
-  await trx
-    .updateTable('booking_blocks')
-    .set({ lifted_at: now, lifted_by: staffId })
-    .where('id', '=', block.id)
-    .execute();
+  await trx.deleteFrom('booking_blocks').where('id', '=', block.id).execute();
 }
