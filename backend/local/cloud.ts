@@ -133,13 +133,17 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
   const runNoShowJob = () =>
     markOverdueNoShows(services)
       .then((run) => {
-        if (run.noShows) log(`[no-shows] ${run.noShows} no-shows in ${run.sessions} sessions, ${run.blocks} new blocks`);
+        if (run.noShows)
+          log(`[no-shows] ${run.noShows} no-shows in ${run.sessions} sessions, ${run.blocks} new blocks`);
       })
       .catch((error: unknown) => log(`[no-shows] the job failed: ${error instanceof Error ? error.message : error}`));
   let jobRun = runNoShowJob();
-  const noShowTimer = setInterval(() => {
-    jobRun = jobRun.then(runNoShowJob);
-  }, options.noShowJobEveryMs ?? 5 * 60_000);
+  const noShowTimer = setInterval(
+    () => {
+      jobRun = jobRun.then(runNoShowJob);
+    },
+    options.noShowJobEveryMs ?? 5 * 60_000,
+  );
   noShowTimer.unref();
 
   const apiOrigin = new URL(appsync.url).origin;

@@ -30,7 +30,11 @@ export function sessionAction(session: ClassSession, now: Date): SessionAction {
 }
 
 /** The words of a session's state, as a message key under `classes.state` and its values. */
-export function sessionStateText(session: ClassSession): { key: string; values: Record<string, unknown>; count?: number } {
+export function sessionStateText(session: ClassSession): {
+  key: string;
+  values: Record<string, unknown>;
+  count?: number;
+} {
   const key = `classes.state.${session.state}`;
   switch (session.state) {
     case 'NOT_YET_OPEN':

@@ -1,5 +1,10 @@
+import { ref } from 'vue';
+import { activityEvent } from '@/activities/ics';
 import { getBookingRecord, listMyBookings, type Booking } from '@/api/classes';
 import { listMyActivities, type ActivitySummary, type TimeScope } from '@/api/activities';
+import { toApiError, type ApiError } from '@/api/errors';
+import { buildCalendar, downloadCalendar } from '@/calendar/ics';
+import { sessionEvent } from '@/classes/sessionCalendar';
 import { useUniversityStore } from '@/stores/university';
 import { useAsync } from './useAsync';
 import { useCursorPages } from './useCursorPages';
@@ -47,5 +52,37 @@ export function useMyBookings() {
     };
   }
 
-  return { ...list, show, record: record.data, recordError: record.error, loadRecord: () => record.run(), upcomingPlans };
+  const exporting = ref(false);
+  const exportError = ref<ApiError | null>(null);
+
+  /** Downloads one calendar file of everything upcoming; `pageOf` gives each event's address in the app. */
+  async function exportCalendar(pageOf: (kind: 'class-session' | 'activity', id: string) => string): Promise<void> {
+    exporting.value = true;
+    exportError.value = null;
+    try {
+      const plans = await upcomingPlans();
+      const events = [
+        ...plans.bookings.map((b) => sessionEvent(b.session, pageOf('class-session', b.sessionId))),
+        ...plans.activities.map((a) =>
+          activityEvent({ ...a, description: '', mapUrl: null }, pageOf('activity', a.id)),
+        ),
+      ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      downloadCalendar('huddle-upcoming.ics', buildCalendar(events, { now: new Date() }));
+    } catch (reason) {
+      exportError.value = toApiError(reason);
+    } finally {
+      exporting.value = false;
+    }
+  }
+
+  return {
+    ...list,
+    show,
+    record: record.data,
+    recordError: record.error,
+    loadRecord: () => record.run(),
+    exporting,
+    exportError,
+    exportCalendar,
+  };
 }

@@ -11,7 +11,9 @@ import { useUniversityStore } from '@/stores/university';
 export function useRefusal(error: Ref<ApiError | null>, fields: readonly string[] = []) {
   const { t } = useI18n();
   const university = useUniversityStore();
-  const text = computed(() => (error.value ? shownMessageText(serverErrorMessage(error.value, university.timeZone), t) : null));
+  const text = computed(() =>
+    error.value ? shownMessageText(serverErrorMessage(error.value, university.timeZone), t) : null,
+  );
   const forField = (path: string) => (error.value?.field === path ? text.value : null);
   const general = computed(() => (error.value && !fields.includes(error.value.field ?? '') ? text.value : null));
   return { forField, general };

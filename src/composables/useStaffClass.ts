@@ -17,7 +17,11 @@ export function useStaffClass(id: Ref<string>) {
   const sessions = useAsync(async (): Promise<ClassSession[]> => {
     await university.ensureLoaded();
     const now = Date.now();
-    return listClassSessions(id.value, new Date(now).toISOString(), new Date(now + WEEKS_AHEAD * 7 * 86_400_000).toISOString());
+    return listClassSessions(
+      id.value,
+      new Date(now).toISOString(),
+      new Date(now + WEEKS_AHEAD * 7 * 86_400_000).toISOString(),
+    );
   });
   const attendance = useAsync((): Promise<ClassAttendance> => getClassAttendance(id.value, ATTENDANCE_WEEKS));
   const scheduling = ref(false);

@@ -3,7 +3,8 @@ import { formatDateTime } from '@/i18n/format';
 import { t as translate } from '@/i18n';
 
 /** Where a notification leads; null while the thing it is about has no page in the app. */
-export type NotificationLink = { name: 'activity'; params: { id: string } } | null;
+export type NotificationLink =
+  { name: 'activity'; params: { id: string } } | { name: 'class-session'; params: { id: string } } | null;
 
 export interface NotificationText {
   sentence: string;
@@ -79,9 +80,11 @@ export function notificationSentence(
   return sentence;
 }
 
-/** Activities have a page; class sessions and conversations do not yet, so those stay unlinked. */
+/** Activities and class sessions have a page; conversations do not yet, so those stay unlinked. */
 export function notificationLink(notification: AppNotification): NotificationLink {
-  return notification.activityId ? { name: 'activity', params: { id: notification.activityId } } : null;
+  if (notification.activityId) return { name: 'activity', params: { id: notification.activityId } };
+  if (notification.sessionId) return { name: 'class-session', params: { id: notification.sessionId } };
+  return null;
 }
 
 /** A notification → what it says and where it leads. Pure apart from the current language. */

@@ -176,7 +176,9 @@ describe('the no-show job', () => {
 describe('staff membership', () => {
   it('lets the resolver change Cognito groups of its own user pool, and nothing more of it', () => {
     const pool = onlyId('AWS::Cognito::UserPool');
-    const statement = policyStatementsOf('Resolver').find((s) => [s.Action].flat().includes('cognito-idp:AdminAddUserToGroup'));
+    const statement = policyStatementsOf('Resolver').find((s) =>
+      [s.Action].flat().includes('cognito-idp:AdminAddUserToGroup'),
+    );
     expect([statement!.Action].flat().sort()).toEqual([
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminRemoveUserFromGroup',

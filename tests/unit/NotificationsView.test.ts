@@ -126,12 +126,12 @@ describe('NotificationsView', () => {
     expect(items(wrapper)).toHaveLength(3);
   });
 
-  it('links to the activity a notification is about, and not for class sessions', async () => {
+  it('links to the activity or the class session a notification is about', async () => {
     const { wrapper } = await mountPage();
     const [approved, declined, session] = items(wrapper);
     expect(approved!.get('a').attributes('href')).toBe('/activities/act-1');
     expect(declined!.get('a').attributes('href')).toBe('/activities/act-2');
-    expect(session!.find('a').exists()).toBe(false);
+    expect(session!.get('a').attributes('href')).toMatch(/^\/classes\/sessions\//);
   });
 
   it('marks an unread notification read when its link is followed', async () => {

@@ -64,6 +64,7 @@ describe('TheAppHeader', () => {
       ['Home', '/'],
       ['Find activities', '/activities'],
       ['My activities', '/my-activities'],
+      ['Classes', '/classes'],
       ['Account', '/account'],
     ]);
     expect(wrapper.find('select').exists()).toBe(true);
@@ -73,6 +74,14 @@ describe('TheAppHeader', () => {
   it('adds the sports centre for staff', async () => {
     const wrapper = await mountHeader(makeSessionUser({ groups: ['staff'] }));
     expect(navLinks(wrapper).at(-1)).toEqual(['Sports centre', '/staff']);
+  });
+
+  it('adds the sports centre and administration for administrators', async () => {
+    const wrapper = await mountHeader(makeSessionUser({ groups: ['admin'] }));
+    expect(navLinks(wrapper).slice(-2)).toEqual([
+      ['Sports centre', '/staff'],
+      ['Administration', '/admin/staff'],
+    ]);
   });
 
   it('shows a signed-out visitor only the brand and the language switcher', async () => {
@@ -89,12 +98,12 @@ describe('TheAppHeader', () => {
     await setLocale('nl');
     await flushPromises();
     expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Start', 'Activiteiten', 'Mijn activiteiten', 'Account']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Start', 'Activiteiten', 'Mijn activiteiten', 'Lessen', 'Account']);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Uitloggen');
 
     await setLocale('fr');
     await flushPromises();
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Compte']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Cours', 'Compte']);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
   });
 
@@ -123,7 +132,7 @@ describe('TheAppHeader', () => {
     expect(bellLoads).toHaveLength(4); // the first load and 3 retries
     expect(errorHandler).not.toHaveBeenCalled();
     expect(wrapper.find(BELL).exists()).toBe(false);
-    expect(navLinks(wrapper)).toHaveLength(4);
+    expect(navLinks(wrapper)).toHaveLength(5);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
   });
 

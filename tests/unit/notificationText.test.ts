@@ -97,10 +97,10 @@ describe('notification links', () => {
     });
   });
 
-  it('has no link for class sessions and messages, which have no page yet', () => {
+  it("links a class session's notification to its page, and none for messages, which have no page yet", () => {
     const session = makeNotification({ type: 'SESSION_CHANGED', activityId: null, sessionId: 'ses-1', data: CLASS });
     const message = makeNotification({ type: 'NEW_MESSAGE', activityId: null, conversationId: 'conv-1' });
-    expect(describeNotification(session, TZ).link).toBeNull();
+    expect(describeNotification(session, TZ).link).toEqual({ name: 'class-session', params: { id: 'ses-1' } });
     expect(describeNotification(message, TZ).link).toBeNull();
   });
 });

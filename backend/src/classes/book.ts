@@ -195,7 +195,11 @@ export const bookSession: FieldResolvers['Mutation.bookSession'] = async (caller
           .returningAll()
           .executeTakeFirstOrThrow();
     if (status === 'CONFIRMED') session.confirmed_count += 1;
-    effects.sessions.push({ sessionId: session.id, kind: status === 'CONFIRMED' ? 'BOOKED' : 'WAITLISTED', userId: caller.sub });
+    effects.sessions.push({
+      sessionId: session.id,
+      kind: status === 'CONFIRMED' ? 'BOOKED' : 'WAITLISTED',
+      userId: caller.sub,
+    });
     // Under the session's lock nobody else joins the waitlist: a new waitlisted booking is its last place.
     return {
       session,

@@ -75,7 +75,9 @@ export const cancelBooking: FieldResolvers['Mutation.cancelBooking'] = async (ca
             const promoted = await promoteFromWaitlist(trx, session, now, sportsClass.name);
             waiting -= promoted.length;
             notifications.push(...promoted);
-            changes.push(...promoted.map((p) => ({ sessionId: session.id, kind: 'PROMOTED' as const, userId: p.userId })));
+            changes.push(
+              ...promoted.map((p) => ({ sessionId: session.id, kind: 'PROMOTED' as const, userId: p.userId })),
+            );
           }
         }
         changes.push({ sessionId: session.id, kind: 'BOOKING_CANCELLED', userId: caller.sub });

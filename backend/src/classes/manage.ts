@@ -80,14 +80,15 @@ export const updateSession: FieldResolvers['Mutation.updateSession'] = async (ca
       (changes.starts_at && changes.starts_at.getTime() !== session.starts_at.getTime()) ||
       (changes.duration_minutes !== undefined && changes.duration_minutes !== session.duration_minutes);
     const placeChanged = changes.place !== undefined && changes.place !== session.place;
-    const people = timeChanged || placeChanged
-      ? await trx
-          .selectFrom('bookings')
-          .select('user_id')
-          .where('session_id', '=', session.id)
-          .where('status', 'in', expecting)
-          .execute()
-      : [];
+    const people =
+      timeChanged || placeChanged
+        ? await trx
+            .selectFrom('bookings')
+            .select('user_id')
+            .where('session_id', '=', session.id)
+            .where('status', 'in', expecting)
+            .execute()
+        : [];
     const updated = await trx
       .updateTable('class_sessions')
       .set({ ...changes, updated_at: now })

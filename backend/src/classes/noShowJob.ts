@@ -33,10 +33,18 @@ export async function markOverdueNoShows(services: Pick<Services, 'db' | 'events
     .where((eb) =>
       eb.and([
         eb.exists(
-          eb.selectFrom('bookings as c').select('c.user_id').whereRef('c.session_id', '=', 's.id').where('c.status', '=', 'CHECKED_IN'),
+          eb
+            .selectFrom('bookings as c')
+            .select('c.user_id')
+            .whereRef('c.session_id', '=', 's.id')
+            .where('c.status', '=', 'CHECKED_IN'),
         ),
         eb.exists(
-          eb.selectFrom('bookings as o').select('o.user_id').whereRef('o.session_id', '=', 's.id').where('o.status', '=', 'CONFIRMED'),
+          eb
+            .selectFrom('bookings as o')
+            .select('o.user_id')
+            .whereRef('o.session_id', '=', 's.id')
+            .where('o.status', '=', 'CONFIRMED'),
         ),
       ]),
     )

@@ -122,7 +122,8 @@ export const updateBookingRules: FieldResolvers['Mutation.updateBookingRules'] =
       BOOKING_RULE_LIMITS[name],
     );
   }
-  if (!Object.keys(changes).length) throw validation('input.noChanges', 'Change at least one rule.', { field: 'input' });
+  if (!Object.keys(changes).length)
+    throw validation('input.noChanges', 'Change at least one rule.', { field: 'input' });
   const row = await services.db
     .updateTable('universities')
     .set(changes)

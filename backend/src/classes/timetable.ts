@@ -30,7 +30,9 @@ export const classSessions: FieldResolvers['Query.classSessions'] = async (calle
   const cursor = decodeCursor(args.nextToken, ['string', 'string']);
   const classId = args.classId == null ? null : (await findClass(services.db, caller, args.classId)).id;
   const sport =
-    args.sport == null ? null : requireEnum(args.sport, { field: 'sport', code: 'sport.invalid', label: 'sport' }, SPORTS);
+    args.sport == null
+      ? null
+      : requireEnum(args.sport, { field: 'sport', code: 'sport.invalid', label: 'sport' }, SPORTS);
   const after = cursor ? { startsAt: new Date(cursor[0] as string), id: cursor[1] as string } : null;
   if (after && Number.isNaN(after.startsAt.getTime())) throw invalidToken();
 

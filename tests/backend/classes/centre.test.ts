@@ -93,7 +93,10 @@ describe("a session's page and the timetable", () => {
     const cancelled = await t.mutate<Row>('cancelSession', { sessionId: id, reason: 'The instructor is ill.' }, pieter);
     expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelReason: 'The instructor is ill.' });
     const told = t.services.events.sent.notifications.filter((r) => r.type === 'SESSION_CANCELLED').at(-1);
-    expect(told).toMatchObject({ user_id: noor.sub, data: expect.objectContaining({ reason: 'The instructor is ill.' }) });
+    expect(told).toMatchObject({
+      user_id: noor.sub,
+      data: expect.objectContaining({ reason: 'The instructor is ill.' }),
+    });
     expect(t.services.events.sent.sessionChanges.at(-1)).toEqual({ sessionId: id, kind: 'CANCELLED' });
   });
 });
