@@ -28,6 +28,9 @@ export function useStaffSession(id: Ref<string>) {
   const pending = ref(false);
   const actionError = ref<ApiError | null>(null);
   const liveLost = ref(false);
+  // The door's clock: "No-show" appears once the session starts, check-in closes when it ends.
+  const now = ref(Date.now());
+  const clock = setInterval(() => (now.value = Date.now()), 10_000);
   let generation = 0;
   let stop: (() => void) | undefined;
 
@@ -82,9 +85,11 @@ export function useStaffSession(id: Ref<string>) {
   onScopeDispose(() => {
     generation += 1;
     stop?.();
+    clearInterval(clock);
   });
 
   return {
+    now,
     session,
     attendees,
     loadError,
