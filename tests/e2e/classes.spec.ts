@@ -21,6 +21,7 @@ async function openTimetableFor(page: Page, className: string): Promise<void> {
 }
 
 test('staff create a class and a weekly series; a student books one and downloads its .ics', async ({ browser }) => {
+  test.setTimeout(150_000);
   const name = uniqueTitle('Morning mobility');
   const staff = await signedIn(browser, staffMember, '/staff');
   await test.step('staff create the class', async () => {
