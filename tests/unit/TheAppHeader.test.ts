@@ -98,12 +98,24 @@ describe('TheAppHeader', () => {
     await setLocale('nl');
     await flushPromises();
     expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Start', 'Activiteiten', 'Mijn activiteiten', 'Lessen', 'Account']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual([
+      'Start',
+      'Activiteiten',
+      'Mijn activiteiten',
+      'Lessen',
+      'Account',
+    ]);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Uitloggen');
 
     await setLocale('fr');
     await flushPromises();
-    expect(navLinks(wrapper).map(([text]) => text)).toEqual(['Accueil', 'Activités', 'Mes activités', 'Cours', 'Compte']);
+    expect(navLinks(wrapper).map(([text]) => text)).toEqual([
+      'Accueil',
+      'Activités',
+      'Mes activités',
+      'Cours',
+      'Compte',
+    ]);
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
   });
 
