@@ -14,7 +14,7 @@ export function useRefusal(error: Ref<ApiError | null>, fields: readonly string[
   const text = computed(() =>
     error.value ? shownMessageText(serverErrorMessage(error.value, university.timeZone), t) : null,
   );
-  const forField = (path: string) => (error.value?.field === path ? text.value : null);
-  const general = computed(() => (error.value && !fields.includes(error.value.field ?? '') ? text.value : null));
+  const forField = (path: string) => (error.value?.info.field === path ? text.value : null);
+  const general = computed(() => (error.value && !fields.includes(error.value.info.field ?? '') ? text.value : null));
   return { forField, general };
 }

@@ -10,7 +10,11 @@ export const people = {
   louise: { email: 'louise.willems.2@student.kuleuven.be', name: 'Louise Willems' },
   sarah: { email: 'sarah.desmet@ugent.be', name: 'Sarah De Smet' },
 } as const;
-export type Person = (typeof people)[keyof typeof people];
+/** Anyone a journey signs in as: the demo people above, staff, an administrator. */
+export interface Person {
+  email: string;
+  name: string;
+}
 
 export interface Session {
   context: BrowserContext;
