@@ -31,7 +31,12 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
   it('migrates an empty database, launch universities included, and finds nothing to do the second time', async () => {
     const { handler } = await import('../../backend/src/lambda-migrate.js');
     expect(await handler()).toEqual({
-      applied: ['0001_universities_and_profiles', '0002_activities_messaging_classes', '0003_launch_universities'],
+      applied: [
+        '0001_universities_and_profiles',
+        '0002_activities_messaging_classes',
+        '0003_launch_universities',
+        '0004_class_policies',
+      ],
     });
     expect(await handler()).toEqual({ applied: [] });
     const universities = await database.db
