@@ -15,7 +15,12 @@ import { resolverCode } from './resolverCode.js';
 import { rootFields } from './schemaFields.js';
 
 /** The IAM-only mutations the backend calls after commit to push realtime events (see publishing.ts). */
-export const PUBLISH_FIELDS = ['publishNotification', 'publishActivityChange', 'publishConversationRead'] as const;
+export const PUBLISH_FIELDS = [
+  'publishNotification',
+  'publishActivityChange',
+  'publishConversationRead',
+  'publishSessionChange',
+] as const;
 
 /**
  * AppSync from backend/schema.graphql. User-pool tokens by default, IAM as the additional mode for the

@@ -1,7 +1,9 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Trigger } from 'aws-cdk-lib/triggers';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
-import { Api } from './api.js';
+import { Api, PUBLISH_FIELDS } from './api.js';
 import { Auth } from './auth.js';
 import { DATABASE_NAME, Database } from './database.js';
 import { backendFunction } from './functions.js';
@@ -47,14 +49,33 @@ export class HuddleStack extends Stack {
       handler: resolver,
     });
     resolver.addEnvironment('GRAPHQL_URL', api.api.graphqlUrl);
-    auth.userPool.grant(resolver, 'cognito-idp:ListUsers');
+    // ListUsers for the profile fallback; the group calls for administrators changing staff membership.
+    auth.userPool.grant(
+      resolver,
+      'cognito-idp:ListUsers',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+    );
+
+    // The no-show job (backend/src/classes/noShowJob.ts), every 15 minutes; it publishes session changes.
+    const noShowJob = backendFunction(this, 'NoShowJob', {
+      entry: 'backend/src/lambda-noShows.ts',
+      environment: { ...dbEnv, GRAPHQL_URL: api.api.graphqlUrl },
+      timeout: Duration.minutes(2),
+    });
+    api.api.grantMutation(noShowJob, ...PUBLISH_FIELDS);
+    new Rule(this, 'NoShowSchedule', {
+      description: 'Marks unchecked bookings of sessions that took attendance as no-shows',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(noShowJob)],
+    });
 
     const migrate = backendFunction(this, 'Migrate', {
       entry: 'backend/src/lambda-migrate.ts',
       environment: dbEnv,
       timeout: Duration.minutes(5),
     });
-    for (const fn of [preSignUp, postConfirmation, resolver, migrate]) database.grantAccess(fn);
+    for (const fn of [preSignUp, postConfirmation, resolver, migrate, noShowJob]) database.grantAccess(fn);
     // Runs the migrations during the deploy, once the cluster (and its writer) exists, and again
     // whenever the migrate bundle (which carries the migrations) changes; the functions that read
     // the tables are created or updated only after it, so new code never meets an old schema.

@@ -36,10 +36,20 @@ interface RouteBudget {
   perLanguage?: string[];
 }
 
+// Every route adds its lazy import (and its chunks' names for preloading) to the entry: the classes
+// screens' eleven routes cost home and sign-in about 1.5 KB, hence 112 and 182 (were 110 and 180).
 const BUDGETS: RouteBudget[] = [
   { route: '/', view: 'src/views/HomeView.vue', maxKb: 110, counts: 'js', areas: ['home'] },
   { route: '/messages', view: 'src/views/MessagesView.vue', maxKb: 120, counts: 'js', areas: ['messages'] },
   { route: '/messages/:userId', view: 'src/views/ConversationView.vue', maxKb: 120, counts: 'js', areas: ['messages'] },
+  // The timetable, with its messages (its route's meta.i18n), in the heaviest language.
+  {
+    route: '/classes',
+    view: 'src/views/TimetableView.vue',
+    maxKb: 120,
+    counts: 'js',
+    areas: ['activity', 'classes', 'timetable'],
+  },
   {
     route: '/sign-in',
     view: 'src/views/SignInView.vue',
@@ -137,5 +147,37 @@ for (const budget of BUDGETS) {
       `of ${budget.maxKb} KB  ${ok ? 'OK' : 'OVER BUDGET'}`,
   );
 }
+
+/**
+ * The staff screens load only for staff: the chunk holding the staff operations (found by one of
+ * them, `checkInByCode`) must not be in what the entry or any students' page loads up front. The
+ * staff views are lazy routes behind meta.groups, so only a staff member's navigation fetches them.
+ */
+const STUDENT_VIEWS = [
+  'src/views/HomeView.vue',
+  'src/views/TimetableView.vue',
+  'src/views/SessionView.vue',
+  'src/views/MyBookingsView.vue',
+  'src/views/FindActivitiesView.vue',
+  'src/views/ActivityDetailView.vue',
+  'src/views/MyActivitiesView.vue',
+  'src/views/NotificationsView.vue',
+  'src/views/AccountView.vue',
+];
+const staffChunks = Object.entries(manifest)
+  .filter(
+    ([, chunk]) =>
+      chunk.file.endsWith('.js') && readFileSync(join(distDir, chunk.file), 'utf8').includes('checkInByCode('),
+  )
+  .map(([key]) => key);
+const studentClosure = new Set<string>();
+for (const view of [entryKey, ...STUDENT_VIEWS]) if (view in manifest) staticClosure(view, studentClosure);
+const leaked = staffChunks.filter((key) => studentClosure.has(key));
+const staffOk = staffChunks.length > 0 && leaked.length === 0;
+failed ||= !staffOk;
+console.log(
+  `\nstaff operations in ${staffChunks.map((key) => manifest[key]!.file).join(', ') || 'no chunk (not found)'}: ` +
+    (staffOk ? "loaded by no students' page  OK" : `LOADED FOR STUDENTS (${leaked.join(', ') || 'not found'})`),
+);
 
 process.exit(failed ? 1 : 0);

@@ -32,10 +32,14 @@ async function start(): Promise<void> {
   const app = createApp(App);
   app.use(createPinia());
   app.use(i18n);
+
+  const session = useSessionStore();
+  // Staff membership is the server's to decide (an administrator may have changed it since the
+  // token was issued): read lazily, so the sign-in page never loads the GraphQL client for it.
+  session.checkGroupsWith(async () => (await (await import('./api/profile')).getMe()).roles);
   const router = createAppRouter();
   app.use(router);
 
-  const session = useSessionStore();
   // Online or not, for the whole visit: the shell's banner reads it.
   followConnection();
   // A dead token seen by the API ends the session; followSessionChanges then sends the user

@@ -14,6 +14,7 @@ import { Mailbox } from './mailbox.js';
 import { localPaths } from './paths.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed.js';
 import { seedDemoContent } from './demoContent.js';
+import { markOverdueNoShows } from '../src/classes/noShowJob.js';
 
 export interface CloudInfo {
   appUrl: string;
@@ -40,6 +41,8 @@ export interface CloudOptions {
   /** Activities, classes, messages… on a first start (`npm run dev`/`cloud`); tests leave it off. */
   seedDemoContent?: boolean;
   log?: (line: string) => void;
+  /** How often the no-show job runs (EventBridge's schedule in AWS); default every 5 minutes. */
+  noShowJobEveryMs?: number;
 }
 
 export interface LocalCloud {
@@ -110,6 +113,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
         return user && { sub: user.sub, email: user.email, name: user.attributes.name, groups: user.groups };
       },
     },
+    userGroups: { add: cognito.addToGroup, remove: cognito.removeFromGroup },
   };
 
   if (options.seedDemoContent) await seedDemoContent(services, cognito, log);
@@ -124,6 +128,23 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
   });
 
   executeAsIam = (query, variables) => appsync.executeAsIam(query, variables);
+
+  // The scheduled no-show job, as AWS runs it from an EventBridge rule: once now, then on a timer.
+  const runNoShowJob = () =>
+    markOverdueNoShows(services)
+      .then((run) => {
+        if (run.noShows)
+          log(`[no-shows] ${run.noShows} no-shows in ${run.sessions} sessions, ${run.blocks} new blocks`);
+      })
+      .catch((error: unknown) => log(`[no-shows] the job failed: ${error instanceof Error ? error.message : error}`));
+  let jobRun = runNoShowJob();
+  const noShowTimer = setInterval(
+    () => {
+      jobRun = jobRun.then(runNoShowJob);
+    },
+    options.noShowJobEveryMs ?? 5 * 60_000,
+  );
+  noShowTimer.unref();
 
   const apiOrigin = new URL(appsync.url).origin;
   const info: CloudInfo = {
@@ -146,6 +167,8 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     appsync,
     mailbox,
     close: async () => {
+      clearInterval(noShowTimer);
+      await jobRun;
       await appsync.close();
       await cognito.close();
       await database.close();

@@ -3,13 +3,18 @@ import { isCognitoIdentity } from './event.js';
 import type { Caller, Services } from './context.js';
 import { unauthorized } from './errors.js';
 import { ensureProfile } from './profiles/ensureProfile.js';
-import { textArray } from './shared/textArray.js';
 import type { ProfileRow, University } from './db/types.js';
+import { textArray } from './shared/textArray.js';
+
+const ADMIN = 'admin';
 
 /**
  * Turns the event's Cognito identity into a Caller: loads their profile (making it from the user
  * pool's record if the confirmation hook never ran), refuses tokens issued before the user signed
- * out everywhere, and keeps the stored roles in step with the token's groups.
+ * out everywhere. Staff checks use the membership the server keeps (profiles.roles, changed by an
+ * administrator through addStaffMember/removeStaffMember together with the Cognito group), never the
+ * token's groups: a token keeps the groups it was issued with for an hour, and someone removed from
+ * staff must lose access at their next request. Only `admin` follows the token (see below).
  */
 export async function resolveCaller(event: AppSyncResolverEvent, services: Services): Promise<Caller> {
   const identity = event.identity;
@@ -31,6 +36,9 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
       'u.free_cancel_minutes as u_free_cancel_minutes',
       'u.max_bookings_per_day as u_max_bookings_per_day',
       'u.waitlist_closes_minutes as u_waitlist_closes_minutes',
+      'u.no_show_limit as u_no_show_limit',
+      'u.no_show_window_days as u_no_show_window_days',
+      'u.no_show_block_days as u_no_show_block_days',
       'u.created_at as u_created_at',
     ])
     .where('profiles.id', '=', identity.sub)
@@ -46,6 +54,9 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
       u_free_cancel_minutes,
       u_max_bookings_per_day,
       u_waitlist_closes_minutes,
+      u_no_show_limit,
+      u_no_show_window_days,
+      u_no_show_block_days,
       u_created_at,
       ...profileColumns
     } = row;
@@ -59,6 +70,9 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
       free_cancel_minutes: u_free_cancel_minutes,
       max_bookings_per_day: u_max_bookings_per_day,
       waitlist_closes_minutes: u_waitlist_closes_minutes,
+      no_show_limit: u_no_show_limit,
+      no_show_window_days: u_no_show_window_days,
+      no_show_block_days: u_no_show_block_days,
       created_at: u_created_at,
     };
   } else {
@@ -72,13 +86,24 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
     throw unauthorized('auth.signedOutEverywhere', 'You signed out on all devices. Sign in again.');
   }
 
-  if (profile.roles.join(',') !== groups.join(',')) {
+  // Administrators are named in the user pool itself (AWS console or CLI), not in the app: that one
+  // group is still read from the token. Staff membership is the app's, changed only with addStaffMember.
+  const tokenAdmin = groups.includes(ADMIN);
+  if (tokenAdmin !== profile.roles.includes(ADMIN)) {
+    const roles = tokenAdmin ? [...profile.roles, ADMIN] : profile.roles.filter((role) => role !== ADMIN);
     profile = await db
       .updateTable('profiles')
-      .set({ roles: textArray(groups) })
+      .set({ roles: textArray(roles.sort()) })
       .where('id', '=', profile.id)
       .returningAll()
       .executeTakeFirstOrThrow();
   }
-  return { sub: identity.sub, groups, issuedAt, profile, ...(university ? { university } : {}) };
+  return {
+    sub: identity.sub,
+    groups: [...profile.roles].sort(),
+    tokenGroups: groups,
+    issuedAt,
+    profile,
+    ...(university ? { university } : {}),
+  };
 }

@@ -8,10 +8,20 @@ export interface UserDirectory {
   findBySub(sub: string): Promise<ConfirmedUser | null>;
 }
 
+/**
+ * Where a user's Cognito groups change: AdminAddUserToGroup/AdminRemoveUserFromGroup in AWS, the
+ * local Cognito's pool called in-process offline (never over its HTTP admin operations).
+ */
+export interface UserGroups {
+  add(sub: string, group: string): Promise<void>;
+  remove(sub: string, group: string): Promise<void>;
+}
+
 /** What every resolver may use. Built once per process (per Lambda container in AWS). */
 export interface Services {
   db: Kysely<Database>;
   userDirectory: UserDirectory;
+  userGroups: UserGroups;
   events: EventPublisher;
   now(): Date;
 }
@@ -19,7 +29,10 @@ export interface Services {
 /** The signed-in user a request is made for; the tenant always comes from `profile.university_id`. */
 export interface Caller {
   sub: string;
+  /** The groups the server keeps for the user (profiles.roles): the truth for every staff check. */
   groups: string[];
+  /** The groups the access token was issued with: possibly out of date by up to an hour. */
+  tokenGroups: string[];
   /** Seconds since the epoch, from the access token. */
   issuedAt: number;
   profile: ProfileRow;
@@ -32,4 +45,8 @@ export interface Caller {
 
 export function isStaff(caller: Caller): boolean {
   return caller.groups.includes('staff') || caller.groups.includes('admin');
+}
+
+export function isAdmin(caller: Caller): boolean {
+  return caller.groups.includes('admin');
 }

@@ -11,6 +11,7 @@ import { AppError } from './errors.js';
 import { resolveCaller } from './caller.js';
 import * as profiles from './profiles/resolvers.js';
 import * as staff from './staff/resolvers.js';
+import * as membership from './staff/membership.js';
 import * as publishing from './notifications/publishResolvers.js';
 import { profile } from './profiles/publicProfile.js';
 
@@ -22,6 +23,9 @@ const typedResolvers = {
   'Query.me': profiles.me,
   'Query.profile': profile,
   'Query.staffOverview': staff.staffOverview,
+  'Query.staffMembers': membership.staffMembers,
+  'Mutation.addStaffMember': membership.addStaffMember,
+  'Mutation.removeStaffMember': membership.removeStaffMember,
   'Mutation.updateProfile': profiles.updateProfile,
   'Mutation.signOutEverywhere': profiles.signOutEverywhere,
   'Subscription.onProfileUpdated': profiles.onProfileUpdated,
@@ -42,6 +46,7 @@ const iamResolvers: Record<string, IamResolver> = {
   'Mutation.publishNotification': publishing.publishNotification,
   'Mutation.publishActivityChange': publishing.publishActivityChange,
   'Mutation.publishConversationRead': publishing.publishConversationRead,
+  'Mutation.publishSessionChange': publishing.publishSessionChange,
 };
 
 /** Every `Type.field` this handler serves: infra/ attaches the Lambda to exactly these (tests/infra checks it). */

@@ -48,6 +48,17 @@ export const PUBLISH_CONVERSATION_READ = /* GraphQL */ `
   }
 `;
 
+export const PUBLISH_SESSION_CHANGE = /* GraphQL */ `
+  mutation PublishSessionChange($sessionId: ID!, $kind: SessionChangeKind!, $userId: ID, $at: AWSDateTime!) {
+    publishSessionChange(sessionId: $sessionId, kind: $kind, userId: $userId, at: $at) {
+      sessionId
+      kind
+      userId
+      at
+    }
+  }
+`;
+
 export type IamExecutor = (query: string, variables: Record<string, unknown>) => Promise<{ errors?: unknown[] }>;
 
 export interface PublishLimits {
@@ -118,6 +129,9 @@ export function graphqlPublisher(
     },
     async conversationRead(receipt: ConversationRead) {
       await send(PUBLISH_CONVERSATION_READ, { ...receipt });
+    },
+    async sessionChanged(change) {
+      await send(PUBLISH_SESSION_CHANGE, { ...change, userId: change.userId ?? null, at: new Date().toISOString() });
     },
   };
 }

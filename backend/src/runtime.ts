@@ -38,15 +38,45 @@ export function lambdaServices(): Promise<Services> {
   return services;
 }
 
-async function build(): Promise<Services> {
-  const db = await lambdaDatabase();
-  const userPoolId = process.env.USER_POOL_ID;
+/** The user pool's admin API, loaded on first use (the SDK client is in the Node runtime). */
+async function cognitoClient() {
+  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  return { sdk, client: new sdk.CognitoIdentityProviderClient({}) };
+}
+
+/**
+ * Staff membership in the user pool: AdminAddUserToGroup / AdminRemoveUserFromGroup (the stack grants
+ * exactly these). The sub is a valid Username for them in a pool that signs in by email.
+ */
+function poolGroups(userPoolId: string | undefined): Services['userGroups'] {
+  const change = async (kind: 'add' | 'remove', sub: string, group: string) => {
+    if (!userPoolId) throw new Error('USER_POOL_ID is not set for this function.');
+    const { sdk, client } = await cognitoClient();
+    const input = { UserPoolId: userPoolId, Username: sub, GroupName: group };
+    await client.send(
+      kind === 'add' ? new sdk.AdminAddUserToGroupCommand(input) : new sdk.AdminRemoveUserFromGroupCommand(input),
+    );
+  };
+  return { add: (sub, group) => change('add', sub, group), remove: (sub, group) => change('remove', sub, group) };
+}
+
+/** Services for functions that only write and publish (the no-show job): no user pool needed. */
+export async function jobServices(): Promise<Pick<Services, 'db' | 'events' | 'now'>> {
   const graphqlUrl = process.env.GRAPHQL_URL;
   if (!graphqlUrl) throw new Error('GRAPHQL_URL is not set for this function.');
   return {
-    db,
+    db: await lambdaDatabase(),
     events: graphqlPublisher(iamGraphqlExecutor(graphqlUrl, process.env.AWS_REGION ?? 'eu-west-1')),
     now: () => new Date(),
+  };
+}
+
+async function build(): Promise<Services> {
+  const userPoolId = process.env.USER_POOL_ID;
+  const base = await jobServices();
+  return {
+    ...base,
+    userGroups: poolGroups(userPoolId),
     userDirectory: {
       async findBySub(sub) {
         if (!userPoolId) return null;

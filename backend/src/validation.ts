@@ -27,7 +27,8 @@ export type TextSubject =
   | 'bio'
   | 'message'
   | 'className'
-  | 'instructor';
+  | 'instructor'
+  | 'cancelReason';
 
 export interface TextFieldRule {
   field: string;

@@ -24,6 +24,14 @@ export async function readSignedInUser(): Promise<SessionUser | null> {
   }
 }
 
+/**
+ * New tokens now, whatever their expiry: an administrator changed the user's groups, and the
+ * access token carries the groups it was issued with.
+ */
+export async function refreshTokens(): Promise<void> {
+  await fetchAuthSession({ forceRefresh: true });
+}
+
 /** `global: true` also revokes the refresh tokens on every other device (Cognito GlobalSignOut). */
 export async function signOut(options: { global?: boolean } = {}): Promise<void> {
   await amplifySignOut({ global: options.global ?? false });

@@ -6,11 +6,12 @@ import {
   leaveActivity,
   removeParticipant,
   respondToJoinRequest,
+  subscribeToActivity,
 } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
 import type { Activity } from '@/api/activities';
 import { useUniversityStore } from '@/stores/university';
-import { followActivityLive } from './followActivityLive';
+import { followLive } from './followLive';
 import { useStartClock } from './useStartClock';
 
 /** The activity is not (or no longer) there for this user: another university, deleted, or a bad id. */
@@ -18,7 +19,7 @@ const isGone = (error: ApiError) => error.errorType === 'NotFound' || error.erro
 
 /**
  * One activity's detail page: loads it, follows its live changes until the page closes or the id
- * changes (catching up after drops: see followActivityLive), and runs the participation actions,
+ * changes (catching up after drops: see followLive), and runs the participation actions,
  * refetching after each so the page shows the truth. Actions resolve to the server's answer, or
  * null when refused (the reason is then in actionError).
  */
@@ -101,7 +102,7 @@ export function useActivityDetail(id: Ref<string>) {
     actionError.value = null;
     liveLost.value = false;
     // Listen before loading, so a change made while the first read runs is not missed.
-    stopFollowing = followActivityLive(activityId, {
+    stopFollowing = followLive((onChange, onError) => subscribeToActivity(activityId, onChange, onError), {
       stale: () => void refresh(),
       lost: () => {
         liveLost.value = true;

@@ -4,7 +4,10 @@ import { t as translate } from '@/i18n';
 
 /** Where a notification leads; null while the thing it is about has no page in the app. */
 export type NotificationLink =
-  { name: 'activity'; params: { id: string } } | { name: 'conversation'; params: { userId: string } } | null;
+  | { name: 'activity'; params: { id: string } }
+  | { name: 'class-session'; params: { id: string } }
+  | { name: 'conversation'; params: { userId: string } }
+  | null;
 
 /** A stretch of a notification's sentence: plain words, the actor's name (their page), or the link. */
 export type NotificationPart =
@@ -94,9 +97,10 @@ export function notificationSentence(
   return sentence;
 }
 
-/** Activities and conversations have a page; class sessions do not yet, so those stay unlinked. */
+/** Activities, class sessions and conversations each have a page. */
 export function notificationLink(notification: AppNotification): NotificationLink {
   if (notification.activityId) return { name: 'activity', params: { id: notification.activityId } };
+  if (notification.sessionId) return { name: 'class-session', params: { id: notification.sessionId } };
   if (notification.conversationId && notification.actor)
     return { name: 'conversation', params: { userId: notification.actor.id } };
   return null;

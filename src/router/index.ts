@@ -19,7 +19,13 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     // useSessionStore inside the guard, not at module top: Pinia is installed by then.
     const session = useSessionStore();
     await session.ensureLoaded();
-    return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
+    const decision = decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
+    // About to refuse for want of a group: the token may predate an administrator naming this user
+    // staff. Ask the server once (this costs a request only on a refusal), then decide again.
+    if (decision !== true && decision.name === 'forbidden' && (await session.checkGroupsOnce())) {
+      return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
+    }
+    return decision;
   });
 
   // After the guards, so a refused page's messages are never fetched.

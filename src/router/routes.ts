@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { STAFF_GROUPS } from '@/stores/session';
+import { ADMIN_GROUPS, STAFF_GROUPS } from '@/stores/session';
 import type { RouteName } from './routeNames';
 
 type AppRoute = RouteRecordRaw & { name: RouteName };
@@ -82,7 +82,73 @@ export const routes: AppRoute[] = [
     path: '/staff',
     name: 'staff',
     component: () => import('@/views/StaffView.vue'),
-    meta: { i18n: ['staff'], groups: STAFF_GROUPS },
+    meta: { i18n: ['activity', 'staff'], groups: STAFF_GROUPS },
+  },
+  // Classes: students' timetable, a session's page, their bookings; the sports centre's and
+  // administrators' screens load (with their own API operations) only for those groups.
+  {
+    path: '/classes',
+    name: 'classes',
+    component: () => import('@/views/TimetableView.vue'),
+    meta: { i18n: ['activity', 'classes', 'timetable'] },
+  },
+  {
+    path: '/classes/sessions/:id',
+    name: 'class-session',
+    component: () => import('@/views/SessionView.vue'),
+    props: true,
+    meta: { i18n: ['activity', 'classes', 'session', 'serverErrors'] },
+  },
+  {
+    path: '/classes/mine',
+    name: 'my-bookings',
+    component: () => import('@/views/MyBookingsView.vue'),
+    meta: { i18n: ['classes', 'myBookings'] },
+  },
+  {
+    path: '/staff/classes/new',
+    name: 'staff-class-new',
+    component: () => import('@/views/StaffClassFormView.vue'),
+    meta: { i18n: ['activity', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
+  },
+  {
+    path: '/staff/classes/:id',
+    name: 'staff-class',
+    component: () => import('@/views/StaffClassView.vue'),
+    props: true,
+    meta: { i18n: ['activity', 'classes', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
+  },
+  {
+    path: '/staff/classes/:id/edit',
+    name: 'staff-class-edit',
+    component: () => import('@/views/StaffClassFormView.vue'),
+    props: true,
+    meta: { i18n: ['activity', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
+  },
+  {
+    path: '/staff/sessions/:id',
+    name: 'staff-session',
+    component: () => import('@/views/StaffSessionView.vue'),
+    props: true,
+    meta: { i18n: ['classes', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
+  },
+  {
+    path: '/staff/blocks',
+    name: 'staff-blocks',
+    component: () => import('@/views/StaffBlocksView.vue'),
+    meta: { i18n: ['staff', 'serverErrors'], groups: STAFF_GROUPS },
+  },
+  {
+    path: '/admin/staff',
+    name: 'admin-staff',
+    component: () => import('@/views/AdminStaffView.vue'),
+    meta: { i18n: ['admin', 'serverErrors'], groups: ADMIN_GROUPS },
+  },
+  {
+    path: '/admin/rules',
+    name: 'admin-rules',
+    component: () => import('@/views/AdminRulesView.vue'),
+    meta: { i18n: ['admin', 'serverErrors'], groups: ADMIN_GROUPS },
   },
   {
     path: '/sign-in',

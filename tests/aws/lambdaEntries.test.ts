@@ -36,6 +36,7 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
         '0002_activities_messaging_classes',
         '0003_launch_universities',
         '0004_people_and_read_receipts',
+        '0005_class_policies',
       ],
     });
     expect(await handler()).toEqual({ applied: [] });

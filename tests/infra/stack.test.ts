@@ -144,11 +144,53 @@ describe('publishNotification from the schema', () => {
   it('is IAM-only: not reachable with a user-pool token', () => {
     const sdl = Object.values(template.findResources('AWS::AppSync::GraphQLSchema'))[0]!.Properties
       .Definition as string;
-    for (const field of ['publishNotification', 'publishActivityChange', 'publishConversationRead']) {
+    for (const field of [
+      'publishNotification',
+      'publishActivityChange',
+      'publishConversationRead',
+      'publishSessionChange',
+    ]) {
       const line = sdl.split('\n').find((l) => l.trim().startsWith(`${field}(`))!;
       expect(line).toMatch(/@aws_iam\s*$/);
       expect(line).not.toContain('@aws_cognito_user_pools');
     }
+  });
+});
+
+describe('the no-show job', () => {
+  it('runs on an EventBridge schedule, with the database and the publish mutations', () => {
+    const job = functionId('NoShowJob');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: arnOf(job) })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: arnOf(job),
+      Principal: 'events.amazonaws.com',
+    });
+    const fn = template.findResources('AWS::Lambda::Function')[job]!;
+    expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['DATABASE_CLUSTER_ARN', 'GRAPHQL_URL']),
+    );
+    const resources = JSON.stringify(policyStatementsOf('NoShowJob').filter((s) => s.Action === 'appsync:GraphQL'));
+    expect(resources).toContain('/types/Mutation/fields/publishSessionChange');
+  });
+});
+
+describe('staff membership', () => {
+  it('lets the resolver change Cognito groups of its own user pool, and nothing more of it', () => {
+    const pool = onlyId('AWS::Cognito::UserPool');
+    const statement = policyStatementsOf('Resolver').find((s) =>
+      [s.Action].flat().includes('cognito-idp:AdminAddUserToGroup'),
+    );
+    expect([statement!.Action].flat().sort()).toEqual([
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:ListUsers',
+    ]);
+    expect(statement!.Resource).toEqual(arnOf(pool));
   });
 });
 
@@ -168,7 +210,7 @@ describe('Aurora', () => {
   });
 
   it('gives every backend Lambda the Data API and the cluster in its environment', () => {
-    for (const id of ['Resolver', 'PreSignUp', 'PostConfirmation', 'Migrate']) {
+    for (const id of ['Resolver', 'PreSignUp', 'PostConfirmation', 'Migrate', 'NoShowJob']) {
       const fn = template.findResources('AWS::Lambda::Function')[functionId(id)]!;
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
         expect.arrayContaining(['DATABASE_CLUSTER_ARN', 'DATABASE_SECRET_ARN', 'DATABASE_NAME']),

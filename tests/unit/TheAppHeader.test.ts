@@ -77,6 +77,7 @@ describe('TheAppHeader', () => {
       ['Home', '/'],
       ['Find activities', '/activities'],
       ['My activities', '/my-activities'],
+      ['Classes', '/classes'],
       ['Messages', '/messages'],
       ['Account', '/account'],
     ]);
@@ -87,6 +88,14 @@ describe('TheAppHeader', () => {
   it('adds the sports centre for staff', async () => {
     const wrapper = await mountHeader(makeSessionUser({ groups: ['staff'] }));
     expect(navLinks(wrapper).at(-1)).toEqual(['Sports centre', '/staff']);
+  });
+
+  it('adds the sports centre and administration for administrators', async () => {
+    const wrapper = await mountHeader(makeSessionUser({ groups: ['admin'] }));
+    expect(navLinks(wrapper).slice(-2)).toEqual([
+      ['Sports centre', '/staff'],
+      ['Administration', '/admin/staff'],
+    ]);
   });
 
   it('shows a signed-out visitor only the brand and the language switcher', async () => {
@@ -107,6 +116,7 @@ describe('TheAppHeader', () => {
       'Start',
       'Activiteiten',
       'Mijn activiteiten',
+      'Lessen',
       'Berichten',
       'Account',
     ]);
@@ -118,6 +128,7 @@ describe('TheAppHeader', () => {
       'Accueil',
       'Activités',
       'Mes activités',
+      'Cours',
       'Messages',
       'Compte',
     ]);
@@ -154,7 +165,7 @@ describe('TheAppHeader', () => {
     expect(bellLoads.length).toBeLessThanOrEqual(8);
     expect(errorHandler).not.toHaveBeenCalled();
     expect(wrapper.find(BELL).exists()).toBe(false);
-    expect(navLinks(wrapper)).toHaveLength(5);
+    expect(navLinks(wrapper)).toHaveLength(6);
     expect(wrapper.get('nav a[href="/messages"]').text()).toBe('Messages');
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
     vi.mocked(loadAreas).mockImplementation(load);

@@ -97,10 +97,10 @@ describe('notification links', () => {
     });
   });
 
-  it('leads a message to its chat; class sessions, which have no page yet, stay unlinked', () => {
+  it("leads a message to its chat and a class session's notification to its page", () => {
     const session = makeNotification({ type: 'SESSION_CHANGED', activityId: null, sessionId: 'ses-1', data: CLASS });
     const message = makeNotification({ type: 'NEW_MESSAGE', activityId: null, conversationId: 'conv-1' });
-    expect(describeNotification(session, TZ).link).toBeNull();
+    expect(describeNotification(session, TZ).link).toEqual({ name: 'class-session', params: { id: 'ses-1' } });
     expect(describeNotification(message, TZ).link).toEqual({ name: 'conversation', params: { userId: 'sub-host' } });
   });
 

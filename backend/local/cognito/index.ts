@@ -25,7 +25,7 @@ import { cognitoError } from './errors.js';
 import { loadOrCreateKeys } from './keys.js';
 import type { OpEnv } from './operations/types.js';
 import { PASSWORD_POLICY } from './passwordPolicy.js';
-import { ensureUser, getUser, type SeedUser, type UserRecord } from './seed.js';
+import { addToGroup, ensureUser, getUser, removeFromGroup, type SeedUser, type UserRecord } from './seed.js';
 import { createHandler } from './server.js';
 import { CTX, buildServices, type Hooks } from './services.js';
 import { LocalTokens } from './tokens.js';
@@ -49,6 +49,9 @@ export interface LocalCognito {
   jwksUrl: string;
   ensureUser(u: SeedUser): Promise<string>;
   getUserBySub(sub: string): Promise<UserRecord | null>;
+  /** Group membership changed in-process (the server's UserGroups service), not over HTTP. */
+  addToGroup(sub: string, group: string): Promise<void>;
+  removeFromGroup(sub: string, group: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,6 +174,8 @@ export async function startLocalCognito(opts: LocalCognitoOptions): Promise<Loca
     jwksUrl: `${issuer}/.well-known/jwks.json`,
     ensureUser: (u) => ensureUser(pool, opts.hooks, u),
     getUserBySub: (sub) => getUser(pool, sub),
+    addToGroup: (sub, group) => addToGroup(pool, sub, group),
+    removeFromGroup: (sub, group) => removeFromGroup(pool, sub, group),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -22,7 +22,7 @@ export interface UserRecord {
   groups: string[];
 }
 
-async function addToGroup(pool: UserPoolService, groupName: string, user: User) {
+async function addUserToGroup(pool: UserPoolService, groupName: string, user: User) {
   const now = new Date();
   // listGroups, not getGroupByGroupName: the latter throws while the pool has no group at all.
   const group = (await pool.listGroups(CTX)).find((g) => g.GroupName === groupName) ?? {
@@ -64,7 +64,7 @@ export async function ensureUser(pool: UserPoolService, hooks: Hooks, u: SeedUse
     };
     await pool.saveUser(CTX, user);
   }
-  for (const group of u.groups ?? []) await addToGroup(pool, group, user);
+  for (const group of u.groups ?? []) await addUserToGroup(pool, group, user);
   const found = await getUser(pool, user.Username);
   if (!found) throw new Error(`seeded user ${email} vanished`);
   await hooks.postConfirmation(found);
@@ -81,4 +81,22 @@ export async function getUser(pool: UserPoolService, subOrUsername: string): Pro
     attributes,
     groups: [...(await pool.listUserGroupMembership(CTX, user))],
   };
+}
+
+async function userBySub(pool: UserPoolService, sub: string): Promise<User> {
+  const user = await pool.getUserByUsername(CTX, sub);
+  if (!user) throw new Error(`No user ${sub} in the local user pool.`);
+  return user;
+}
+
+/** AdminAddUserToGroup, in-process: idempotent, and the group is made on first use. */
+export async function addToGroup(pool: UserPoolService, sub: string, group: string): Promise<void> {
+  await addUserToGroup(pool, group, await userBySub(pool, sub));
+}
+
+/** AdminRemoveUserFromGroup, in-process: removing someone who is not in the group changes nothing. */
+export async function removeFromGroup(pool: UserPoolService, sub: string, groupName: string): Promise<void> {
+  const user = await userBySub(pool, sub);
+  const group = (await pool.listGroups(CTX)).find((g) => g.GroupName === groupName);
+  if (group) await pool.removeUserFromGroup(CTX, group, user);
 }

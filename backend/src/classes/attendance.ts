@@ -1,12 +1,15 @@
 import { conflict, notFound } from '../errors.js';
 import type { FieldResolvers } from '../fieldResolvers.js';
-import type { BookingRow } from '../db/types.js';
 import type { Caller, Services } from '../context.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/types.js';
 import { findSession, requireStaff } from './access.js';
 import { loadRules, sessionTimes } from './rules.js';
 import { runWrite } from '../shared/transaction.js';
 import { requireSameUniversityUser } from '../profiles/publicProfile.js';
 import { buildBookingView, buildBookingViews } from './views.js';
+import { normalizeCheckInCode } from './checkInCode.js';
+import { applyNoShowPolicy, reconsiderBlock } from './noShows.js';
 
 /** Staff at the door: the attendee list, check-in and no-shows. */
 
@@ -31,13 +34,25 @@ export const sessionAttendees: FieldResolvers['Query.sessionAttendees'] = async 
 
 type Attendance = 'CHECKED_IN' | 'NO_SHOW';
 
-async function markAttendance(caller: Caller, args: Record<string, unknown>, services: Services, target: Attendance) {
+/**
+ * Check-in or no-show for one person (by id, or by the code their booking shows). A no-show may
+ * start a no-show block; correcting one (checking in someone marked absent) may end it again.
+ */
+async function markAttendance(
+  caller: Caller,
+  args: Record<string, unknown>,
+  services: Services,
+  target: Attendance,
+  byCode?: string,
+) {
   requireStaff(caller);
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const booking = await runWrite(services, async (trx) => {
+  const booking = await runWrite(services, async (trx, effects) => {
     const session = await findSession(trx, caller, args.sessionId, true);
-    const person = await requireSameUniversityUser(trx, caller, args.userId);
+    const person = byCode
+      ? await personWithCode(trx, session.id, byCode)
+      : await requireSameUniversityUser(trx, caller, args.userId);
     const times = sessionTimes(session, rules);
     if (session.status === 'CANCELLED') {
       throw conflict('session.cancelled', 'This session was cancelled: there is nobody to check in.');
@@ -64,7 +79,7 @@ async function markAttendance(caller: Caller, args: Record<string, unknown>, ser
     if (!existing) throw notFound('booking.notFound', `A booking of ${person.display_name} for this session`);
     if (existing.status === target) return existing;
     // Both keep their place in confirmed_count, so switching between them never changes the count.
-    const allowed: BookingRow['status'][] = target === 'CHECKED_IN' ? ['CONFIRMED', 'NO_SHOW'] : ['CONFIRMED'];
+    const allowed: (typeof existing.status)[] = target === 'CHECKED_IN' ? ['CONFIRMED', 'NO_SHOW'] : ['CONFIRMED'];
     if (!allowed.includes(existing.status)) {
       throw conflict(
         'checkIn.notBooked',
@@ -74,18 +89,40 @@ async function markAttendance(caller: Caller, args: Record<string, unknown>, ser
         { status: existing.status, name: person.display_name },
       );
     }
-    return trx
+    const updated = await trx
       .updateTable('bookings')
       .set({ status: target, checked_in_at: target === 'CHECKED_IN' ? now : null, updated_at: now })
       .where('session_id', '=', session.id)
       .where('user_id', '=', person.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (target === 'NO_SHOW') await applyNoShowPolicy(trx, session.university_id, rules, [person.id], now);
+    else if (existing.status === 'NO_SHOW') await reconsiderBlock(trx, person.id, rules, now);
+    effects.sessions.push({ sessionId: session.id, kind: target, userId: person.id });
+    return updated;
   });
   return buildBookingView(services.db, caller, rules, booking, now);
 }
 
+/** The person whose booking of this session carries the code; an unknown code is "not found". */
+async function personWithCode(trx: Transaction<Database>, sessionId: string, raw: string) {
+  const code = normalizeCheckInCode(raw);
+  const row = code
+    ? await trx
+        .selectFrom('bookings as b')
+        .innerJoin('profiles as p', 'p.id', 'b.user_id')
+        .selectAll('p')
+        .where('b.session_id', '=', sessionId)
+        .where('b.check_in_code', '=', code)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw notFound('checkIn.codeNotFound', 'A booking with that code for this session');
+  return row;
+}
+
 export const checkIn: FieldResolvers['Mutation.checkIn'] = (caller, args, services) =>
   markAttendance(caller, args, services, 'CHECKED_IN');
+export const checkInByCode: FieldResolvers['Mutation.checkInByCode'] = (caller, args, services) =>
+  markAttendance(caller, args, services, 'CHECKED_IN', typeof args.code === 'string' ? args.code : '');
 export const markNoShow: FieldResolvers['Mutation.markNoShow'] = (caller, args, services) =>
   markAttendance(caller, args, services, 'NO_SHOW');

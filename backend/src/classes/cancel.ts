@@ -25,7 +25,7 @@ const waitlistCount = (sessionId: string) =>
 export const cancelBooking: FieldResolvers['Mutation.cancelBooking'] = async (caller, args, services) => {
   const now = services.now();
   const rules = await loadRules(services.db, caller);
-  const result = await runWrite(services, async (trx, { notify: notifications }) => {
+  const result = await runWrite(services, async (trx, { notify: notifications, sessions: changes }) => {
     // Same lock order as bookSession: profile, then session.
     const { session, sportsClass } = await lockProfileAndSession(trx, caller, args.sessionId);
     const times = sessionTimes(session, rules);
@@ -75,8 +75,12 @@ export const cancelBooking: FieldResolvers['Mutation.cancelBooking'] = async (ca
             const promoted = await promoteFromWaitlist(trx, session, now, sportsClass.name);
             waiting -= promoted.length;
             notifications.push(...promoted);
+            changes.push(
+              ...promoted.map((p) => ({ sessionId: session.id, kind: 'PROMOTED' as const, userId: p.userId })),
+            );
           }
         }
+        changes.push({ sessionId: session.id, kind: 'BOOKING_CANCELLED', userId: caller.sub });
         return { session, sportsClass, booking, waiting };
       }
     }
@@ -97,7 +101,7 @@ export const cancelBooking: FieldResolvers['Mutation.cancelBooking'] = async (ca
     throw conflict('session.started', 'This session has already started, so the booking can no longer be cancelled.');
   });
   // A cancelled booking has no waitlist place.
-  const core = toBookingCore(result.booking, toPublicProfile(caller.profile), null);
+  const core = toBookingCore(result.booking, toPublicProfile(caller.profile), null, true);
   return { ...core, session: toSessionView(result.session, result.sportsClass, result.waiting, core, rules, now) };
 };
 
@@ -116,6 +120,7 @@ async function findBooking(
       'b.updated_at',
       'b.cancelled_at',
       'b.checked_in_at',
+      'b.check_in_code',
       waitlistCount(sessionId).as('waiting'),
     ])
     .where('s.id', '=', sessionId)
@@ -131,6 +136,7 @@ async function findBooking(
           updated_at: row.updated_at,
           cancelled_at: row.cancelled_at,
           checked_in_at: row.checked_in_at,
+          check_in_code: row.check_in_code,
         }
       : null;
   return { existing, waiting: Number(row.waiting) };

@@ -1,21 +1,25 @@
 import type { FieldResolvers } from '../fieldResolvers.js';
 import { findClass, requireStaff } from './access.js';
-import { loadRules } from './rules.js';
+import { loadRules, type Rules } from './rules.js';
 import { runWrite } from '../shared/transaction.js';
 import { classChanges, classInput } from './validate.js';
 import { toClassView } from './views.js';
 
 /** The sports centre's classes: the rules students book under, and the catalogue staff keep. */
 
-export const bookingRules: FieldResolvers['Query.bookingRules'] = async (caller, _args, services) => {
-  const rules = await loadRules(services.db, caller);
-  return {
-    bookingOpensDaysBefore: rules.bookingOpensDays,
-    freeCancelMinutesBefore: rules.freeCancelMinutes,
-    maxBookingsPerDay: rules.maxBookingsPerDay,
-    waitlistClosesMinutesBefore: rules.waitlistClosesMinutes,
-  };
-};
+/** The rules as the API names them. */
+export const toBookingRulesView = (rules: Rules) => ({
+  bookingOpensDaysBefore: rules.bookingOpensDays,
+  freeCancelMinutesBefore: rules.freeCancelMinutes,
+  maxBookingsPerDay: rules.maxBookingsPerDay,
+  waitlistClosesMinutesBefore: rules.waitlistClosesMinutes,
+  noShowLimit: rules.noShowLimit,
+  noShowWindowDays: rules.noShowWindowDays,
+  noShowBlockDays: rules.noShowBlockDays,
+});
+
+export const bookingRules: FieldResolvers['Query.bookingRules'] = async (caller, _args, services) =>
+  toBookingRulesView(await loadRules(services.db, caller));
 
 export const classes: FieldResolvers['Query.classes'] = async (caller, _args, services) => {
   const rows = await services.db

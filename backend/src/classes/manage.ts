@@ -4,11 +4,11 @@ import type { ClassSessionRow } from '../db/types.js';
 import { findSession, requireStaff } from './access.js';
 import { loadRules } from './rules.js';
 import { runWrite } from '../shared/transaction.js';
-import { SESSION_LIMITS } from '../rules/limits.js';
+import { CLASS_LIMITS, SESSION_LIMITS, SESSION_TEXT_LIMITS } from '../rules/limits.js';
 import { noChanges, requireFutureSessionStart, requireInt } from './validate.js';
 import { buildSessionViews } from './views.js';
 import { noticeData, promoteFromWaitlist } from './waitlist.js';
-import { requireObject } from '../validation.js';
+import { requireObject, requireText } from '../validation.js';
 
 /** Staff changing or cancelling one session; the people booked on it (and waitlisted) are told. */
 
@@ -16,6 +16,7 @@ interface SessionChanges {
   starts_at?: Date;
   duration_minutes?: number;
   capacity?: number;
+  place?: string | null;
 }
 
 function sessionChanges(input: unknown, now: Date): SessionChanges {
@@ -38,6 +39,12 @@ function sessionChanges(input: unknown, now: Date): SessionChanges {
       SESSION_LIMITS.capacity,
     );
   }
+  if (typeof raw.place === 'string') {
+    // An empty place goes back to the class's own.
+    changes.place = raw.place.trim()
+      ? requireText(raw.place, { field: 'input.place', subject: 'place', label: 'Place', ...CLASS_LIMITS.place })
+      : null;
+  }
   if (!Object.keys(changes).length) throw noChanges();
   return changes;
 }
@@ -59,7 +66,7 @@ export const updateSession: FieldResolvers['Mutation.updateSession'] = async (ca
   const now = services.now();
   const changes = sessionChanges(args.input, now);
   const rules = await loadRules(services.db, caller);
-  const row = await runWrite(services, async (trx, { notify: notifications }) => {
+  const row = await runWrite(services, async (trx, { notify: notifications, sessions: changed }) => {
     const session = await findSession(trx, caller, args.sessionId, true);
     requireChangeable(session, now, 'changed');
     if (changes.capacity !== undefined && changes.capacity < session.confirmed_count) {
@@ -72,14 +79,16 @@ export const updateSession: FieldResolvers['Mutation.updateSession'] = async (ca
     const timeChanged =
       (changes.starts_at && changes.starts_at.getTime() !== session.starts_at.getTime()) ||
       (changes.duration_minutes !== undefined && changes.duration_minutes !== session.duration_minutes);
-    const people = timeChanged
-      ? await trx
-          .selectFrom('bookings')
-          .select('user_id')
-          .where('session_id', '=', session.id)
-          .where('status', 'in', expecting)
-          .execute()
-      : [];
+    const placeChanged = changes.place !== undefined && changes.place !== session.place;
+    const people =
+      timeChanged || placeChanged
+        ? await trx
+            .selectFrom('bookings')
+            .select('user_id')
+            .where('session_id', '=', session.id)
+            .where('status', 'in', expecting)
+            .execute()
+        : [];
     const updated = await trx
       .updateTable('class_sessions')
       .set({ ...changes, updated_at: now })
@@ -87,7 +96,11 @@ export const updateSession: FieldResolvers['Mutation.updateSession'] = async (ca
       .returningAll()
       .executeTakeFirstOrThrow();
     if (people.length) {
-      const data = { ...(await noticeData(trx, updated)), previousStartsAt: session.starts_at.toISOString() };
+      const data = {
+        ...(await noticeData(trx, updated)),
+        previousStartsAt: session.starts_at.toISOString(),
+        ...(placeChanged ? { place: updated.place } : {}),
+      };
       notifications.push(
         ...people.map((p) => ({
           userId: p.user_id,
@@ -100,8 +113,11 @@ export const updateSession: FieldResolvers['Mutation.updateSession'] = async (ca
     }
     // More places: the waitlist moves up, first come first served, while it is still open.
     if (now.getTime() < updated.starts_at.getTime() - rules.waitlistClosesMinutes * 60_000) {
-      notifications.push(...(await promoteFromWaitlist(trx, updated, now)));
+      const promoted = await promoteFromWaitlist(trx, updated, now);
+      notifications.push(...promoted);
+      changed.push(...promoted.map((p) => ({ sessionId: session.id, kind: 'PROMOTED' as const, userId: p.userId })));
     }
+    changed.push({ sessionId: session.id, kind: 'UPDATED' });
     return updated;
   });
   const [view] = await buildSessionViews(services.db, caller, rules, [row], now);
@@ -111,14 +127,24 @@ export const updateSession: FieldResolvers['Mutation.updateSession'] = async (ca
 export const cancelSession: FieldResolvers['Mutation.cancelSession'] = async (caller, args, services) => {
   requireStaff(caller);
   const now = services.now();
+  const reason =
+    args.reason == null
+      ? null
+      : requireText(args.reason, {
+          field: 'reason',
+          subject: 'cancelReason',
+          label: 'Reason',
+          multiline: true,
+          ...SESSION_TEXT_LIMITS.cancelReason,
+        }) || null;
   const rules = await loadRules(services.db, caller);
-  const row = await runWrite(services, async (trx, { notify: notifications }) => {
+  const row = await runWrite(services, async (trx, { notify: notifications, sessions: changed }) => {
     const session = await findSession(trx, caller, args.sessionId, true);
     requireChangeable(session, now, 'cancelled');
     // Bookings stay as they were, so everyone keeps their record; the session's status says it will not happen.
     const updated = await trx
       .updateTable('class_sessions')
-      .set({ status: 'CANCELLED', cancelled_at: now, updated_at: now })
+      .set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: reason, updated_at: now })
       .where('id', '=', session.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -128,7 +154,8 @@ export const cancelSession: FieldResolvers['Mutation.cancelSession'] = async (ca
       .where('session_id', '=', session.id)
       .where('status', 'in', expecting)
       .execute();
-    const data = await noticeData(trx, updated);
+    const data = { ...(await noticeData(trx, updated)), ...(reason ? { reason } : {}) };
+    changed.push({ sessionId: session.id, kind: 'CANCELLED' });
     notifications.push(
       ...people.map((p) => ({
         userId: p.user_id,

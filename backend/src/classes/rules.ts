@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Caller } from '../context.js';
-import type { Database } from '../db/types.js';
+import type { Database, University } from '../db/types.js';
 import { addLocalDays } from './time.js';
 
 /** A university's booking rules and time zone: every timing rule of a session is computed from these. */
@@ -10,30 +10,61 @@ export interface Rules {
   freeCancelMinutes: number;
   maxBookingsPerDay: number;
   waitlistClosesMinutes: number;
+  /** This many no-shows within noShowWindowDays block new bookings for noShowBlockDays. */
+  noShowLimit: number;
+  noShowWindowDays: number;
+  noShowBlockDays: number;
 }
 
-export async function loadRules(db: Kysely<Database> | Transaction<Database>, caller: Caller): Promise<Rules> {
-  // resolveCaller read the university with the profile: no need to ask again.
-  const row =
-    caller.university ??
-    (await db
-      .selectFrom('universities')
-      .select([
-        'time_zone',
-        'booking_opens_days',
-        'free_cancel_minutes',
-        'max_bookings_per_day',
-        'waitlist_closes_minutes',
-      ])
-      .where('id', '=', caller.profile.university_id)
-      .executeTakeFirstOrThrow());
+type RuleColumns = Pick<
+  University,
+  | 'time_zone'
+  | 'booking_opens_days'
+  | 'free_cancel_minutes'
+  | 'max_bookings_per_day'
+  | 'waitlist_closes_minutes'
+  | 'no_show_limit'
+  | 'no_show_window_days'
+  | 'no_show_block_days'
+>;
+
+export const RULE_COLUMNS = [
+  'time_zone',
+  'booking_opens_days',
+  'free_cancel_minutes',
+  'max_bookings_per_day',
+  'waitlist_closes_minutes',
+  'no_show_limit',
+  'no_show_window_days',
+  'no_show_block_days',
+] as const satisfies readonly (keyof RuleColumns)[];
+
+export function toRules(row: RuleColumns): Rules {
   return {
     timeZone: row.time_zone,
     bookingOpensDays: row.booking_opens_days,
     freeCancelMinutes: row.free_cancel_minutes,
     maxBookingsPerDay: row.max_bookings_per_day,
     waitlistClosesMinutes: row.waitlist_closes_minutes,
+    noShowLimit: row.no_show_limit,
+    noShowWindowDays: row.no_show_window_days,
+    noShowBlockDays: row.no_show_block_days,
   };
+}
+
+/** One university's rules, for code that runs for no caller (the no-show job). */
+export async function loadUniversityRules(
+  db: Kysely<Database> | Transaction<Database>,
+  universityId: string,
+): Promise<Rules> {
+  return toRules(
+    await db.selectFrom('universities').select(RULE_COLUMNS).where('id', '=', universityId).executeTakeFirstOrThrow(),
+  );
+}
+
+export async function loadRules(db: Kysely<Database> | Transaction<Database>, caller: Caller): Promise<Rules> {
+  // resolveCaller read the university with the profile: no need to ask again.
+  return caller.university ? toRules(caller.university) : loadUniversityRules(db, caller.profile.university_id);
 }
 
 const MINUTE = 60_000;

@@ -1,13 +1,16 @@
+import type { Caller, Services } from '../context.js';
 import { validation } from '../errors.js';
 import type { FieldResolvers } from '../fieldResolvers.js';
 import { SESSION_LIMITS } from '../rules/limits.js';
 import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
-import { findClass } from './access.js';
+import { findClass, findSession } from './access.js';
+import { Sport } from '../generated/graphql.js';
 import { loadRules } from './rules.js';
-import { requireDateTime } from '../validation.js';
+import { enumValues, requireDateTime, requireEnum } from '../validation.js';
 import { buildSessionViews } from './views.js';
 
 const MAX_RANGE_DAYS = SESSION_LIMITS.maxRangeDays;
+const SPORTS = enumValues(Sport);
 
 /**
  * The timetable: sessions of the caller's university starting in [from, to), cancelled ones
@@ -26,6 +29,10 @@ export const classSessions: FieldResolvers['Query.classSessions'] = async (calle
   const limit = pageLimit(args.limit);
   const cursor = decodeCursor(args.nextToken, ['string', 'string']);
   const classId = args.classId == null ? null : (await findClass(services.db, caller, args.classId)).id;
+  const sport =
+    args.sport == null
+      ? null
+      : requireEnum(args.sport, { field: 'sport', code: 'sport.invalid', label: 'sport' }, SPORTS);
   const after = cursor ? { startsAt: new Date(cursor[0] as string), id: cursor[1] as string } : null;
   if (after && Number.isNaN(after.startsAt.getTime())) throw invalidToken();
 
@@ -36,6 +43,15 @@ export const classSessions: FieldResolvers['Query.classSessions'] = async (calle
     .where('starts_at', '>=', from)
     .where('starts_at', '<', to);
   if (classId) query = query.where('class_id', '=', classId);
+  if (sport) {
+    query = query.where('class_id', 'in', (eb) =>
+      eb
+        .selectFrom('classes')
+        .select('id')
+        .where('university_id', '=', caller.profile.university_id)
+        .where('sport', '=', sport),
+    );
+  }
   if (after) {
     query = query.where((eb) =>
       eb.or([
@@ -56,3 +72,17 @@ export const classSessions: FieldResolvers['Query.classSessions'] = async (calle
     nextToken: page.nextToken,
   };
 };
+
+/** One session of the caller's university, as the caller sees it (its page). */
+export const classSession: FieldResolvers['Query.classSession'] = async (caller, args, services) => {
+  const session = await findSession(services.db, caller, args.id);
+  const rules = await loadRules(services.db, caller);
+  const [view] = await buildSessionViews(services.db, caller, rules, [session], services.now());
+  return view!;
+};
+
+/** Subscription authorizer: only someone of the session's university may watch it. */
+export async function onSessionChanged(caller: Caller, args: Record<string, unknown>, services: Services) {
+  await findSession(services.db, caller, args.sessionId);
+  return null;
+}

@@ -34,6 +34,7 @@ export interface BookingCore {
   createdAt: string;
   cancelledAt: string | null;
   checkedInAt: string | null;
+  checkInCode: string | null;
 }
 
 const ACTIVE = new Set(['CONFIRMED', 'CHECKED_IN']);
@@ -69,8 +70,16 @@ export async function loadPositions(db: Kysely<Database>, sessionIds: readonly s
   return new Map(rows.map((r) => [key(r.session_id, r.user_id), Number(r.position)]));
 }
 
-/** `position` is the booking's 1-based waitlist place; it is only shown while the booking is waitlisted. */
-export function toBookingCore(row: BookingRow, user: PublicProfileView, position: number | null): BookingCore {
+/**
+ * `position` is the booking's 1-based waitlist place; it is only shown while the booking is waitlisted.
+ * The check-in code is shown to its own student alone (`own`), and only while it holds a place.
+ */
+export function toBookingCore(
+  row: BookingRow,
+  user: PublicProfileView,
+  position: number | null,
+  own: boolean,
+): BookingCore {
   return {
     sessionId: row.session_id,
     user,
@@ -79,6 +88,7 @@ export function toBookingCore(row: BookingRow, user: PublicProfileView, position
     createdAt: row.created_at.toISOString(),
     cancelledAt: iso(row.cancelled_at),
     checkedInAt: iso(row.checked_in_at),
+    checkInCode: own && ACTIVE.has(row.status) ? row.check_in_code : null,
   };
 }
 
@@ -100,16 +110,20 @@ export function toSessionView(
     durationMinutes: s.duration_minutes,
     endsAt: new Date(times.endsAt).toISOString(),
     capacity: s.capacity,
+    place: s.place ?? sportsClass.place,
     status: s.status,
     confirmedCount: s.confirmed_count,
     placesLeft: Math.max(0, s.capacity - s.confirmed_count),
     waitlistCount,
     bookingOpensAt: new Date(times.bookingOpensAt).toISOString(),
+    freeCancelUntil: new Date(times.freeCancelUntil).toISOString(),
     waitlistClosesAt: new Date(times.waitlistClosesAt).toISOString(),
+    checkInOpensAt: new Date(times.checkInOpensAt).toISOString(),
     state: stateOf(s, rules, myBooking, now.getTime()),
     // Only the booking's own fields here: its `session` would point back at this object.
     myBooking,
     cancelledAt: iso(s.cancelled_at),
+    cancelReason: s.cancel_reason,
   };
 }
 
@@ -191,6 +205,7 @@ async function loadSessionDetails(db: Kysely<Database>, caller: Caller, sessionI
       'b.updated_at as b_updated_at',
       'b.cancelled_at as b_cancelled_at',
       'b.checked_in_at as b_checked_in_at',
+      'b.check_in_code as b_check_in_code',
       (eb) =>
         eb
           .selectFrom('bookings as w')
@@ -219,6 +234,7 @@ async function loadSessionDetails(db: Kysely<Database>, caller: Caller, sessionI
         b_updated_at,
         b_cancelled_at,
         b_checked_in_at,
+        b_check_in_code,
         waitlist_count,
         b_ahead,
         ...withClass
@@ -236,9 +252,11 @@ async function loadSessionDetails(db: Kysely<Database>, caller: Caller, sessionI
                 updated_at: b_updated_at,
                 cancelled_at: b_cancelled_at,
                 checked_in_at: b_checked_in_at,
+                check_in_code: b_check_in_code,
               },
               me,
               Number(b_ahead ?? 0) + 1,
+              true,
             )
           : null;
       return [session.id, { session, sportsClass, waitlistCount: Number(waitlist_count ?? 0), mine }] as const;
@@ -294,8 +312,8 @@ export async function buildBookingViews(
     const d = details.get(b.session_id)!;
     const core =
       b.user_id === caller.sub
-        ? toBookingCore(b, me, d.mine?.position ?? null)
-        : toBookingCore(b, people.get(b.user_id)!, positions.get(key(b.session_id, b.user_id)) ?? null);
+        ? toBookingCore(b, me, d.mine?.position ?? null, true)
+        : toBookingCore(b, people.get(b.user_id)!, positions.get(key(b.session_id, b.user_id)) ?? null, false);
     return { ...core, session: toSessionView(d.session, d.sportsClass, d.waitlistCount, d.mine, rules, now) };
   });
 }

@@ -23,6 +23,7 @@ export interface Database {
   classes: ClassesTable;
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
+  booking_blocks: BookingBlocksTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -37,6 +38,9 @@ export interface UniversitiesTable {
   free_cancel_minutes: ColumnType<number, number | undefined, number>;
   max_bookings_per_day: ColumnType<number, number | undefined, number>;
   waitlist_closes_minutes: ColumnType<number, number | undefined, number>;
+  no_show_limit: ColumnType<number, number | undefined, number>;
+  no_show_window_days: ColumnType<number, number | undefined, number>;
+  no_show_block_days: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 
@@ -176,6 +180,9 @@ export interface ClassSessionsTable {
   status: Defaulted<SessionStatus>;
   confirmed_count: Defaulted<number>;
   cancelled_at: NullableTimestamp;
+  /** Null: the class's place. */
+  place: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -189,6 +196,22 @@ export interface BookingsTable {
   updated_at: UpdatedAt;
   cancelled_at: NullableTimestamp;
   checked_in_at: NullableTimestamp;
+  /** What staff scan or type at the door (see CHECK_IN_CODE); unique within its session. */
+  check_in_code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A student's no-show block: no new bookings from starts_at until ends_at, unless lifted. */
+export interface BookingBlocksTable {
+  id: Generated<string>;
+  university_id: string;
+  user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  no_shows: number;
+  counted_from: Timestamp;
+  lifted_at: NullableTimestamp;
+  lifted_by: string | null;
+  created_at: CreatedAt;
 }
 
 export type ActivityRow = Selectable<ActivitiesTable>;
@@ -199,3 +222,4 @@ export type NotificationRow = Selectable<NotificationsTable>;
 export type ClassRow = Selectable<ClassesTable>;
 export type ClassSessionRow = Selectable<ClassSessionsTable>;
 export type BookingRow = Selectable<BookingsTable>;
+export type BookingBlockRow = Selectable<BookingBlocksTable>;

@@ -84,8 +84,17 @@ export type Query = {
   bookingRules: BookingRules;
   classes: Array<SportsClass>;
   classSessions: ClassSessionPage;
+  classSession: ClassSession;
   myBookings: BookingPage;
+  /** The caller's late cancels and no-shows within the no-show window, and their block if one holds. */
+  myBookingRecord: BookingRecord;
   sessionAttendees: Array<Booking>;
+  /** No-show blocks of the caller's university that still hold, ending soonest first. */
+  bookingBlocks: Array<BookingBlock>;
+  /** Bookings, attendance, late cancels and no-shows of a class's sessions over the last `weeks` weeks (default 8). */
+  classAttendance: ClassAttendance;
+  /** The university's sports-centre staff and administrators. */
+  staffMembers: Array<StaffMember>;
 };
 
 
@@ -142,8 +151,14 @@ export type QueryClassSessionsArgs = {
   from: Scalars['AWSDateTime']['input'];
   to: Scalars['AWSDateTime']['input'];
   classId: InputMaybe<Scalars['ID']['input']>;
+  sport: InputMaybe<Sport>;
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryClassSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -156,6 +171,12 @@ export type QueryMyBookingsArgs = {
 
 export type QuerySessionAttendeesArgs = {
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type QueryClassAttendanceArgs = {
+  classId: Scalars['ID']['input'];
+  weeks: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Mutation = {
@@ -183,17 +204,30 @@ export type Mutation = {
   /** One session, or one a week for repeatWeeks weeks (1 = just this one). */
   scheduleSessions: Array<ClassSession>;
   updateSession: ClassSession;
+  /** Booked and waitlisted students are told, with the reason when one is given. */
   cancelSession: ClassSession;
   bookSession: Booking;
   cancelBooking: Booking;
   checkIn: Booking;
   markNoShow: Booking;
+  /** Check-in by the code a booked student shows (typed, or read from its QR code). */
+  checkInByCode: Booking;
+  /** Ends a student's no-show block now. */
+  liftBookingBlock: BookingBlock;
+  /** Only the rules given change; the others keep their value. */
+  updateBookingRules: BookingRules;
+  /** Puts a person of the university (by email) in the staff group. */
+  addStaffMember: StaffMember;
+  /** Takes a person out of the staff group: their next staff request is refused. */
+  removeStaffMember: StaffMember;
   /** Server-side only: pushes a stored notification to its user's subscribers. */
   publishNotification: Maybe<Notification>;
   /** Server-side only: tells an activity's watchers that it changed. */
   publishActivityChange: Maybe<ActivityChange>;
   /** Server-side only: tells userId that the other person of a conversation read it. */
   publishConversationRead: Maybe<ConversationRead>;
+  /** Server-side only: tells a class session's watchers that it changed. */
+  publishSessionChange: Maybe<SessionChange>;
 };
 
 
@@ -296,6 +330,7 @@ export type MutationUpdateSessionArgs = {
 
 export type MutationCancelSessionArgs = {
   sessionId: Scalars['ID']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -321,6 +356,32 @@ export type MutationMarkNoShowArgs = {
 };
 
 
+export type MutationCheckInByCodeArgs = {
+  sessionId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationLiftBookingBlockArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateBookingRulesArgs = {
+  input: BookingRulesInput;
+};
+
+
+export type MutationAddStaffMemberArgs = {
+  email: Scalars['AWSEmail']['input'];
+};
+
+
+export type MutationRemoveStaffMemberArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationPublishNotificationArgs = {
   input: PublishNotificationInput;
 };
@@ -341,6 +402,14 @@ export type MutationPublishConversationReadArgs = {
   readAt: Scalars['AWSDateTime']['input'];
 };
 
+
+export type MutationPublishSessionChangeArgs = {
+  sessionId: Scalars['ID']['input'];
+  kind: SessionChangeKind;
+  userId: InputMaybe<Scalars['ID']['input']>;
+  at: Scalars['AWSDateTime']['input'];
+};
+
 export type Subscription = {
   onProfileUpdated: Maybe<Profile>;
   /** Messages sent to recipientId, who must be the subscriber. */
@@ -351,6 +420,8 @@ export type Subscription = {
   onActivityChanged: Maybe<ActivityChange>;
   /** Read receipts for userId, who must be the subscriber: the other person read our conversation. */
   onConversationRead: Maybe<ConversationRead>;
+  /** Changes to a class session of the subscriber's university (places, waitlist, time, cancellation). */
+  onSessionChanged: Maybe<SessionChange>;
 };
 
 
@@ -376,6 +447,11 @@ export type SubscriptionOnActivityChangedArgs = {
 
 export type SubscriptionOnConversationReadArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOnSessionChangedArgs = {
+  sessionId: Scalars['ID']['input'];
 };
 
 /** Another user as others see them: never their email. */
@@ -702,6 +778,21 @@ export type BookingRules = {
   maxBookingsPerDay: Scalars['Int']['output'];
   /** The waitlist closes this many minutes before the start. */
   waitlistClosesMinutesBefore: Scalars['Int']['output'];
+  /** This many no-shows within noShowWindowDays days… */
+  noShowLimit: Scalars['Int']['output'];
+  noShowWindowDays: Scalars['Int']['output'];
+  /** …block new bookings for this many days. */
+  noShowBlockDays: Scalars['Int']['output'];
+};
+
+export type BookingRulesInput = {
+  bookingOpensDaysBefore?: InputMaybe<Scalars['Int']['input']>;
+  freeCancelMinutesBefore?: InputMaybe<Scalars['Int']['input']>;
+  maxBookingsPerDay?: InputMaybe<Scalars['Int']['input']>;
+  waitlistClosesMinutesBefore?: InputMaybe<Scalars['Int']['input']>;
+  noShowLimit?: InputMaybe<Scalars['Int']['input']>;
+  noShowWindowDays?: InputMaybe<Scalars['Int']['input']>;
+  noShowBlockDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SportsClass = {
@@ -758,12 +849,18 @@ export type ClassSession = {
   confirmedCount: Scalars['Int']['output'];
   placesLeft: Scalars['Int']['output'];
   waitlistCount: Scalars['Int']['output'];
+  /** Where it takes place: its own place, else its class's. */
+  place: Scalars['String']['output'];
   bookingOpensAt: Scalars['AWSDateTime']['output'];
+  /** Cancelling after this is a late cancel. */
+  freeCancelUntil: Scalars['AWSDateTime']['output'];
   waitlistClosesAt: Scalars['AWSDateTime']['output'];
+  checkInOpensAt: Scalars['AWSDateTime']['output'];
   /** The caller's state for this session. */
   state: SessionState;
   myBooking: Maybe<Booking>;
   cancelledAt: Maybe<Scalars['AWSDateTime']['output']>;
+  cancelReason: Maybe<Scalars['String']['output']>;
 };
 
 export type ClassSessionPage = {
@@ -781,6 +878,81 @@ export type Booking = {
   createdAt: Scalars['AWSDateTime']['output'];
   cancelledAt: Maybe<Scalars['AWSDateTime']['output']>;
   checkedInAt: Maybe<Scalars['AWSDateTime']['output']>;
+  /** What staff scan or type at the door: only its own student sees it, while it holds a place. */
+  checkInCode: Maybe<Scalars['String']['output']>;
+};
+
+/** A student's late cancels and no-shows within the university's no-show window. */
+export type BookingRecord = {
+  windowDays: Scalars['Int']['output'];
+  lateCancels: Scalars['Int']['output'];
+  noShows: Scalars['Int']['output'];
+  /** No-shows that count towards a block (those since the last block began). */
+  countedNoShows: Scalars['Int']['output'];
+  noShowLimit: Scalars['Int']['output'];
+  blockDays: Scalars['Int']['output'];
+  /** The block that holds now, if any. */
+  block: Maybe<BookingBlock>;
+};
+
+/** No new bookings from startsAt until endsAt, after too many no-shows. */
+export type BookingBlock = {
+  id: Scalars['ID']['output'];
+  user: PublicProfile;
+  startsAt: Scalars['AWSDateTime']['output'];
+  endsAt: Scalars['AWSDateTime']['output'];
+  noShows: Scalars['Int']['output'];
+  liftedAt: Maybe<Scalars['AWSDateTime']['output']>;
+};
+
+export type AttendanceFigures = {
+  /** Sessions that took place (cancelled ones are left out). */
+  sessions: Scalars['Int']['output'];
+  /** Places held when the sessions started: attended, no-shows, and bookings nobody recorded. */
+  booked: Scalars['Int']['output'];
+  attended: Scalars['Int']['output'];
+  noShows: Scalars['Int']['output'];
+  lateCancels: Scalars['Int']['output'];
+};
+
+export type AttendanceWeek = {
+  /** The Monday the week starts on, in the university's time zone. */
+  weekStart: Scalars['AWSDate']['output'];
+  figures: AttendanceFigures;
+};
+
+export type ClassAttendance = {
+  sportsClass: SportsClass;
+  /** Oldest week first. */
+  weeks: Array<AttendanceWeek>;
+  totals: AttendanceFigures;
+};
+
+export type StaffMember = {
+  person: PublicProfile;
+  email: Scalars['AWSEmail']['output'];
+  /** staff, admin */
+  roles: Array<Scalars['String']['output']>;
+};
+
+export const SessionChangeKind = {
+  BOOKED: 'BOOKED',
+  WAITLISTED: 'WAITLISTED',
+  BOOKING_CANCELLED: 'BOOKING_CANCELLED',
+  PROMOTED: 'PROMOTED',
+  UPDATED: 'UPDATED',
+  CANCELLED: 'CANCELLED',
+  CHECKED_IN: 'CHECKED_IN',
+  NO_SHOW: 'NO_SHOW'
+} as const;
+
+export type SessionChangeKind = typeof SessionChangeKind[keyof typeof SessionChangeKind];
+/** A live event on one class session: subscribers refetch what they show. */
+export type SessionChange = {
+  sessionId: Scalars['ID']['output'];
+  kind: SessionChangeKind;
+  userId: Maybe<Scalars['ID']['output']>;
+  at: Scalars['AWSDateTime']['output'];
 };
 
 export type BookingPage = {
@@ -810,6 +982,8 @@ export type UpdateSessionInput = {
   startsAt?: InputMaybe<Scalars['AWSDateTime']['input']>;
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** This session's own place; an empty string goes back to the class's. */
+  place?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -918,6 +1092,7 @@ export type ResolversTypes = {
   NotificationPage: ResolverTypeWrapper<Omit<NotificationPage, 'items'> & { items: Array<ResolversTypes['Notification']> }>;
   PublishNotificationInput: PublishNotificationInput;
   BookingRules: ResolverTypeWrapper<BookingRules>;
+  BookingRulesInput: BookingRulesInput;
   SportsClass: ResolverTypeWrapper<SportsClass>;
   SessionStatus: SessionStatus;
   SessionState: SessionState;
@@ -925,6 +1100,14 @@ export type ResolversTypes = {
   ClassSession: ResolverTypeWrapper<SessionView>;
   ClassSessionPage: ResolverTypeWrapper<Omit<ClassSessionPage, 'items'> & { items: Array<ResolversTypes['ClassSession']> }>;
   Booking: ResolverTypeWrapper<Omit<Booking, 'session'> & { session: ResolversTypes['ClassSession'] }>;
+  BookingRecord: ResolverTypeWrapper<BookingRecord>;
+  BookingBlock: ResolverTypeWrapper<BookingBlock>;
+  AttendanceFigures: ResolverTypeWrapper<AttendanceFigures>;
+  AttendanceWeek: ResolverTypeWrapper<AttendanceWeek>;
+  ClassAttendance: ResolverTypeWrapper<ClassAttendance>;
+  StaffMember: ResolverTypeWrapper<StaffMember>;
+  SessionChangeKind: SessionChangeKind;
+  SessionChange: ResolverTypeWrapper<SessionChange>;
   BookingPage: ResolverTypeWrapper<Omit<BookingPage, 'items'> & { items: Array<ResolversTypes['Booking']> }>;
   CreateClassInput: CreateClassInput;
   UpdateClassInput: UpdateClassInput;
@@ -974,10 +1157,18 @@ export type ResolversParentTypes = {
   NotificationPage: Omit<NotificationPage, 'items'> & { items: Array<ResolversParentTypes['Notification']> };
   PublishNotificationInput: PublishNotificationInput;
   BookingRules: BookingRules;
+  BookingRulesInput: BookingRulesInput;
   SportsClass: SportsClass;
   ClassSession: SessionView;
   ClassSessionPage: Omit<ClassSessionPage, 'items'> & { items: Array<ResolversParentTypes['ClassSession']> };
   Booking: Omit<Booking, 'session'> & { session: ResolversParentTypes['ClassSession'] };
+  BookingRecord: BookingRecord;
+  BookingBlock: BookingBlock;
+  AttendanceFigures: AttendanceFigures;
+  AttendanceWeek: AttendanceWeek;
+  ClassAttendance: ClassAttendance;
+  StaffMember: StaffMember;
+  SessionChange: SessionChange;
   BookingPage: Omit<BookingPage, 'items'> & { items: Array<ResolversParentTypes['Booking']> };
   CreateClassInput: CreateClassInput;
   UpdateClassInput: UpdateClassInput;
@@ -1068,8 +1259,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   bookingRules?: Resolver<ResolversTypes['BookingRules'], ParentType, ContextType>;
   classes?: Resolver<Array<ResolversTypes['SportsClass']>, ParentType, ContextType>;
   classSessions?: Resolver<ResolversTypes['ClassSessionPage'], ParentType, ContextType, RequireFields<QueryClassSessionsArgs, 'from' | 'to'>>;
+  classSession?: Resolver<ResolversTypes['ClassSession'], ParentType, ContextType, RequireFields<QueryClassSessionArgs, 'id'>>;
   myBookings?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<QueryMyBookingsArgs, 'when'>>;
+  myBookingRecord?: Resolver<ResolversTypes['BookingRecord'], ParentType, ContextType>;
   sessionAttendees?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QuerySessionAttendeesArgs, 'sessionId'>>;
+  bookingBlocks?: Resolver<Array<ResolversTypes['BookingBlock']>, ParentType, ContextType>;
+  classAttendance?: Resolver<ResolversTypes['ClassAttendance'], ParentType, ContextType, RequireFields<QueryClassAttendanceArgs, 'classId'>>;
+  staffMembers?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1096,9 +1292,15 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'sessionId'>>;
   checkIn?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'sessionId' | 'userId'>>;
   markNoShow?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'sessionId' | 'userId'>>;
+  checkInByCode?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCheckInByCodeArgs, 'sessionId' | 'code'>>;
+  liftBookingBlock?: Resolver<ResolversTypes['BookingBlock'], ParentType, ContextType, RequireFields<MutationLiftBookingBlockArgs, 'userId'>>;
+  updateBookingRules?: Resolver<ResolversTypes['BookingRules'], ParentType, ContextType, RequireFields<MutationUpdateBookingRulesArgs, 'input'>>;
+  addStaffMember?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType, RequireFields<MutationAddStaffMemberArgs, 'email'>>;
+  removeStaffMember?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'userId'>>;
   publishNotification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<MutationPublishNotificationArgs, 'input'>>;
   publishActivityChange?: Resolver<Maybe<ResolversTypes['ActivityChange']>, ParentType, ContextType, RequireFields<MutationPublishActivityChangeArgs, 'activityId' | 'kind' | 'at'>>;
   publishConversationRead?: Resolver<Maybe<ResolversTypes['ConversationRead']>, ParentType, ContextType, RequireFields<MutationPublishConversationReadArgs, 'conversationId' | 'readerId' | 'userId' | 'readAt'>>;
+  publishSessionChange?: Resolver<Maybe<ResolversTypes['SessionChange']>, ParentType, ContextType, RequireFields<MutationPublishSessionChangeArgs, 'sessionId' | 'kind' | 'at'>>;
 };
 
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1107,6 +1309,7 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
   onNotification?: SubscriptionResolver<Maybe<ResolversTypes['Notification']>, "onNotification", ParentType, ContextType, RequireFields<SubscriptionOnNotificationArgs, 'userId'>>;
   onActivityChanged?: SubscriptionResolver<Maybe<ResolversTypes['ActivityChange']>, "onActivityChanged", ParentType, ContextType, RequireFields<SubscriptionOnActivityChangedArgs, 'activityId'>>;
   onConversationRead?: SubscriptionResolver<Maybe<ResolversTypes['ConversationRead']>, "onConversationRead", ParentType, ContextType, RequireFields<SubscriptionOnConversationReadArgs, 'userId'>>;
+  onSessionChanged?: SubscriptionResolver<Maybe<ResolversTypes['SessionChange']>, "onSessionChanged", ParentType, ContextType, RequireFields<SubscriptionOnSessionChangedArgs, 'sessionId'>>;
 };
 
 export type PublicProfileResolvers<ContextType = any, ParentType extends ResolversParentTypes['PublicProfile'] = ResolversParentTypes['PublicProfile']> = {
@@ -1242,6 +1445,9 @@ export type BookingRulesResolvers<ContextType = any, ParentType extends Resolver
   freeCancelMinutesBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxBookingsPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitlistClosesMinutesBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShowLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShowWindowDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShowBlockDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SportsClassResolvers<ContextType = any, ParentType extends ResolversParentTypes['SportsClass'] = ResolversParentTypes['SportsClass']> = {
@@ -1268,11 +1474,15 @@ export type ClassSessionResolvers<ContextType = any, ParentType extends Resolver
   confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   placesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitlistCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bookingOpensAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  freeCancelUntil?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   waitlistClosesAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  checkInOpensAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['SessionState'], ParentType, ContextType>;
   myBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ClassSessionPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassSessionPage'] = ResolversParentTypes['ClassSessionPage']> = {
@@ -1289,6 +1499,58 @@ export type BookingResolvers<ContextType = any, ParentType extends ResolversPare
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   checkedInAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  checkInCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BookingRecordResolvers<ContextType = any, ParentType extends ResolversParentTypes['BookingRecord'] = ResolversParentTypes['BookingRecord']> = {
+  windowDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateCancels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countedNoShows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShowLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blockDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  block?: Resolver<Maybe<ResolversTypes['BookingBlock']>, ParentType, ContextType>;
+};
+
+export type BookingBlockResolvers<ContextType = any, ParentType extends ResolversParentTypes['BookingBlock'] = ResolversParentTypes['BookingBlock']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['PublicProfile'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  noShows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liftedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+};
+
+export type AttendanceFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttendanceFigures'] = ResolversParentTypes['AttendanceFigures']> = {
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  booked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateCancels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AttendanceWeekResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttendanceWeek'] = ResolversParentTypes['AttendanceWeek']> = {
+  weekStart?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['AttendanceFigures'], ParentType, ContextType>;
+};
+
+export type ClassAttendanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassAttendance'] = ResolversParentTypes['ClassAttendance']> = {
+  sportsClass?: Resolver<ResolversTypes['SportsClass'], ParentType, ContextType>;
+  weeks?: Resolver<Array<ResolversTypes['AttendanceWeek']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['AttendanceFigures'], ParentType, ContextType>;
+};
+
+export type StaffMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
+  person?: Resolver<ResolversTypes['PublicProfile'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['AWSEmail'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SessionChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SessionChange'] = ResolversParentTypes['SessionChange']> = {
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SessionChangeKind'], ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
 
 export type BookingPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['BookingPage'] = ResolversParentTypes['BookingPage']> = {
@@ -1359,6 +1621,13 @@ export type Resolvers<ContextType = any> = {
   ClassSession?: ClassSessionResolvers<ContextType>;
   ClassSessionPage?: ClassSessionPageResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
+  BookingRecord?: BookingRecordResolvers<ContextType>;
+  BookingBlock?: BookingBlockResolvers<ContextType>;
+  AttendanceFigures?: AttendanceFiguresResolvers<ContextType>;
+  AttendanceWeek?: AttendanceWeekResolvers<ContextType>;
+  ClassAttendance?: ClassAttendanceResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
+  SessionChange?: SessionChangeResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
   AWSDate?: GraphQLScalarType;
   AWSTime?: GraphQLScalarType;

@@ -12,6 +12,10 @@ export async function publishNotification(args: Record<string, unknown>, service
   return { ...input, actor: actorId ? (actors.get(actorId) ?? null) : null, readAt: null };
 }
 
+export function publishSessionChange(args: Record<string, unknown>) {
+  return { sessionId: args.sessionId, kind: args.kind, userId: args.userId ?? null, at: args.at };
+}
+
 export function publishActivityChange(args: Record<string, unknown>) {
   return { activityId: args.activityId, kind: args.kind, userId: args.userId ?? null, at: args.at };
 }

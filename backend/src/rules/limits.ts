@@ -47,6 +47,50 @@ export const SESSION_LIMITS = {
   maxRangeDays: 62,
 } as const;
 
+/**
+ * A university's booking rules and no-show policy: the defaults every university starts with
+ * (docs/product.md; migrations 0002 and 0004 set the same column defaults) and the range an
+ * administrator may set each one to.
+ */
+export const BOOKING_RULE_DEFAULTS = {
+  bookingOpensDaysBefore: 7,
+  freeCancelMinutesBefore: 60,
+  maxBookingsPerDay: 2,
+  waitlistClosesMinutesBefore: 60,
+  noShowLimit: 3,
+  noShowWindowDays: 30,
+  noShowBlockDays: 7,
+} as const;
+
+export type BookingRuleName = keyof typeof BOOKING_RULE_DEFAULTS;
+
+export const BOOKING_RULE_LIMITS: Record<BookingRuleName, Range> = {
+  bookingOpensDaysBefore: { min: 1, max: 60 },
+  freeCancelMinutesBefore: { min: 0, max: 2880 },
+  maxBookingsPerDay: { min: 1, max: 10 },
+  waitlistClosesMinutesBefore: { min: 0, max: 1440 },
+  noShowLimit: { min: 1, max: 20 },
+  noShowWindowDays: { min: 1, max: 365 },
+  noShowBlockDays: { min: 1, max: 90 },
+};
+
+/** A booking's check-in code: short enough to type at the door, from letters and digits nobody confuses. */
+export const CHECK_IN_CODE = { length: 6, alphabet: 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789' } as const;
+
+export const ATTENDANCE_LIMITS = {
+  /** Weeks of attendance a staff member may look back over at once. */
+  weeks: { min: 1, max: 26 },
+  defaultWeeks: 8,
+  /** The no-show job marks a session's unchecked bookings this long after it ended. */
+  noShowAfterHours: 3,
+  /** ... and looks back this far, so a session missed while the job was down is still marked. */
+  noShowLookbackDays: 7,
+} as const;
+
+export const SESSION_TEXT_LIMITS = {
+  cancelReason: { min: 0, max: 300 },
+} as const;
+
 export const PAGE_LIMITS = { defaultLimit: 20, maxLimit: 100 } as const;
 
 export const NOTIFICATION_LIMITS = { maxIdsPerMark: 500 } as const;

@@ -161,6 +161,83 @@ export const NotificationType = {
 } as const;
 
 export type NotificationType = typeof NotificationType[keyof typeof NotificationType];
+export type BookingRulesInput = {
+  bookingOpensDaysBefore?: number | null | undefined;
+  freeCancelMinutesBefore?: number | null | undefined;
+  maxBookingsPerDay?: number | null | undefined;
+  waitlistClosesMinutesBefore?: number | null | undefined;
+  noShowLimit?: number | null | undefined;
+  noShowWindowDays?: number | null | undefined;
+  noShowBlockDays?: number | null | undefined;
+};
+
+export const SessionStatus = {
+  SCHEDULED: 'SCHEDULED',
+  CANCELLED: 'CANCELLED'
+} as const;
+
+export type SessionStatus = typeof SessionStatus[keyof typeof SessionStatus];
+/** What a student sees on the timetable for one session. */
+export const SessionState = {
+  NOT_YET_OPEN: 'NOT_YET_OPEN',
+  OPEN: 'OPEN',
+  FULL: 'FULL',
+  BOOKED: 'BOOKED',
+  WAITLISTED: 'WAITLISTED',
+  CLOSED: 'CLOSED',
+  CANCELLED: 'CANCELLED',
+  PAST: 'PAST'
+} as const;
+
+export type SessionState = typeof SessionState[keyof typeof SessionState];
+export const BookingStatus = {
+  CONFIRMED: 'CONFIRMED',
+  WAITLISTED: 'WAITLISTED',
+  CANCELLED: 'CANCELLED',
+  LATE_CANCELLED: 'LATE_CANCELLED',
+  CHECKED_IN: 'CHECKED_IN',
+  NO_SHOW: 'NO_SHOW'
+} as const;
+
+export type BookingStatus = typeof BookingStatus[keyof typeof BookingStatus];
+export const SessionChangeKind = {
+  BOOKED: 'BOOKED',
+  WAITLISTED: 'WAITLISTED',
+  BOOKING_CANCELLED: 'BOOKING_CANCELLED',
+  PROMOTED: 'PROMOTED',
+  UPDATED: 'UPDATED',
+  CANCELLED: 'CANCELLED',
+  CHECKED_IN: 'CHECKED_IN',
+  NO_SHOW: 'NO_SHOW'
+} as const;
+
+export type SessionChangeKind = typeof SessionChangeKind[keyof typeof SessionChangeKind];
+export type CreateClassInput = {
+  name: string;
+  description?: string | null | undefined;
+  sport: Sport;
+  instructor: string;
+  place: string;
+  capacity: number;
+};
+
+export type UpdateClassInput = {
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  sport?: Sport | null | undefined;
+  instructor?: string | null | undefined;
+  place?: string | null | undefined;
+  capacity?: number | null | undefined;
+};
+
+export type UpdateSessionInput = {
+  startsAt?: string | null | undefined;
+  durationMinutes?: number | null | undefined;
+  capacity?: number | null | undefined;
+  /** This session's own place; an empty string goes back to the class's. */
+  place?: string | null | undefined;
+};
+
 export type ActivitiesQueryVariables = Exact<{
   filter?: ActivityFilter | null | undefined;
   limit?: number | null | undefined;
@@ -248,15 +325,91 @@ export type UpdateActivityMutationVariables = Exact<{
 
 export type UpdateActivityMutation = { updateActivity: { description: string, mapUrl: string | null, cancelledAt: string | null, createdAt: string, updatedAt: string, id: string, sport: Sport, title: string, place: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, skillLevel: SkillLevel, joinPolicy: JoinPolicy, status: ActivityStatus, participantCount: number, freePlaces: number, waitlistCount: number, participants: Array<{ activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } }>, requests: Array<{ activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } }>, waitlist: Array<{ activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } }>, host: { id: string, displayName: string, universityId: string }, myParticipation: { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } } | null } };
 
+export type BookingRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BookingRulesQuery = { bookingRules: { bookingOpensDaysBefore: number, freeCancelMinutesBefore: number, maxBookingsPerDay: number, waitlistClosesMinutesBefore: number, noShowLimit: number, noShowWindowDays: number, noShowBlockDays: number } };
+
+export type BookSessionMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BookSessionMutation = { bookSession: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, displayName: string, universityId: string }, session: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } } };
+
+export type CancelBookingMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, displayName: string, universityId: string }, session: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } } };
+
+export type ClassesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClassesQuery = { classes: Array<{ id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }> };
+
+export type ClassSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ClassSessionQuery = { classSession: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } };
+
+export type MyBookingRecordQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBookingRecordQuery = { myBookingRecord: { windowDays: number, lateCancels: number, noShows: number, countedNoShows: number, noShowLimit: number, blockDays: number, block: { id: string, startsAt: string, endsAt: string, noShows: number, liftedAt: string | null, user: { id: string, displayName: string, universityId: string } } | null } };
+
+export type MyBookingsQueryVariables = Exact<{
+  when: TimeScope;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { myBookings: { nextToken: string | null, items: Array<{ sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, displayName: string, universityId: string }, session: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } }> } };
+
+export type OnSessionChangedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type OnSessionChangedSubscription = { onSessionChanged: { sessionId: string, kind: SessionChangeKind, userId: string | null, at: string } | null };
+
+export type TimetableQueryVariables = Exact<{
+  from: string;
+  to: string;
+  classId?: string | null | undefined;
+  sport?: Sport | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type TimetableQuery = { classSessions: { nextToken: string | null, items: Array<{ id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null }> } };
+
 export type ActivityDetailFragment = { description: string, mapUrl: string | null, cancelledAt: string | null, createdAt: string, updatedAt: string, id: string, sport: Sport, title: string, place: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, skillLevel: SkillLevel, joinPolicy: JoinPolicy, status: ActivityStatus, participantCount: number, freePlaces: number, waitlistCount: number, participants: Array<{ activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } }>, requests: Array<{ activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } }>, waitlist: Array<{ activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } }>, host: { id: string, displayName: string, universityId: string }, myParticipation: { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } } | null };
 
 export type ActivitySummaryFragment = { id: string, sport: Sport, title: string, place: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, skillLevel: SkillLevel, joinPolicy: JoinPolicy, status: ActivityStatus, participantCount: number, freePlaces: number, waitlistCount: number, host: { id: string, displayName: string, universityId: string }, myParticipation: { activityId: string, status: ParticipationStatus, position: number | null, note: string | null, createdAt: string, updatedAt: string, user: { id: string, displayName: string, universityId: string } } | null };
+
+export type AttendeeFieldsFragment = { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, user: { id: string, displayName: string, universityId: string } };
+
+export type BlockFieldsFragment = { id: string, startsAt: string, endsAt: string, noShows: number, liftedAt: string | null, user: { id: string, displayName: string, universityId: string } };
+
+export type BookingFieldsFragment = { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, displayName: string, universityId: string }, session: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } };
+
+export type BookingRulesFieldsFragment = { bookingOpensDaysBefore: number, freeCancelMinutesBefore: number, maxBookingsPerDay: number, waitlistClosesMinutesBefore: number, noShowLimit: number, noShowWindowDays: number, noShowBlockDays: number };
+
+export type ClassFieldsFragment = { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number };
 
 export type ConversationFieldsFragment = { id: string, unreadCount: number, blocked: boolean, updatedAt: string, otherReadAt: string | null, otherUser: { id: string, displayName: string, universityId: string }, lastMessage: { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string } | null };
 
 export type MessageFieldsFragment = { id: string, conversationId: string, senderId: string, recipientId: string, text: string, clientId: string, createdAt: string };
 
 export type NotificationFieldsFragment = { id: string, userId: string, type: NotificationType, activityId: string | null, sessionId: string | null, conversationId: string | null, data: string | null, createdAt: string, readAt: string | null, actor: { id: string, displayName: string, universityId: string } | null };
+
+export type OwnBookingFieldsFragment = { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null };
 
 export type OwnProfileFragment = { id: string, displayName: string, email: string, roles: Array<string>, bio: string, createdAt: string, updatedAt: string, sports: Array<{ sport: Sport, level: SkillLevel }>, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } };
 
@@ -265,6 +418,10 @@ export type ParticipationFieldsFragment = { activityId: string, status: Particip
 export type PersonFragment = { id: string, displayName: string, universityId: string };
 
 export type PersonProfileFragment = { bio: string, id: string, displayName: string, universityId: string, sports: Array<{ sport: Sport, level: SkillLevel }> };
+
+export type SessionFieldsFragment = { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null };
+
+export type StaffMemberFieldsFragment = { email: string, roles: Array<string>, person: { id: string, displayName: string, universityId: string } };
 
 export type BlockUserMutationVariables = Exact<{
   userId: string;
@@ -402,3 +559,150 @@ export type UpdateProfileMutationVariables = Exact<{
 
 
 export type UpdateProfileMutation = { updateProfile: { id: string, displayName: string, email: string, roles: Array<string>, bio: string, createdAt: string, updatedAt: string, sports: Array<{ sport: Sport, level: SkillLevel }>, university: { id: string, name: string, timeZone: string, emailDomains: Array<string> } } };
+
+export type AddStaffMemberMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type AddStaffMemberMutation = { addStaffMember: { email: string, roles: Array<string>, person: { id: string, displayName: string, universityId: string } } };
+
+export type AdminBookingRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminBookingRulesQuery = { bookingRules: { bookingOpensDaysBefore: number, freeCancelMinutesBefore: number, maxBookingsPerDay: number, waitlistClosesMinutesBefore: number, noShowLimit: number, noShowWindowDays: number, noShowBlockDays: number } };
+
+export type BookingBlocksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BookingBlocksQuery = { bookingBlocks: Array<{ id: string, startsAt: string, endsAt: string, noShows: number, liftedAt: string | null, user: { id: string, displayName: string, universityId: string } }> };
+
+export type CancelSessionMutationVariables = Exact<{
+  sessionId: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelSessionMutation = { cancelSession: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } };
+
+export type CheckInMutationVariables = Exact<{
+  sessionId: string;
+  userId: string;
+}>;
+
+
+export type CheckInMutation = { checkIn: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, user: { id: string, displayName: string, universityId: string } } };
+
+export type CheckInByCodeMutationVariables = Exact<{
+  sessionId: string;
+  code: string;
+}>;
+
+
+export type CheckInByCodeMutation = { checkInByCode: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, user: { id: string, displayName: string, universityId: string } } };
+
+export type ClassAttendanceQueryVariables = Exact<{
+  classId: string;
+  weeks?: number | null | undefined;
+}>;
+
+
+export type ClassAttendanceQuery = { classAttendance: { sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, weeks: Array<{ weekStart: string, figures: { sessions: number, booked: number, attended: number, noShows: number, lateCancels: number } }>, totals: { sessions: number, booked: number, attended: number, noShows: number, lateCancels: number } } };
+
+export type AttendanceFiguresFieldsFragment = { sessions: number, booked: number, attended: number, noShows: number, lateCancels: number };
+
+export type ClassScheduleQueryVariables = Exact<{
+  classId: string;
+  from: string;
+  to: string;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ClassScheduleQuery = { classSessions: { nextToken: string | null, items: Array<{ id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null }> } };
+
+export type CreateClassMutationVariables = Exact<{
+  input: CreateClassInput;
+}>;
+
+
+export type CreateClassMutation = { createClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number } };
+
+export type LiftBookingBlockMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type LiftBookingBlockMutation = { liftBookingBlock: { id: string, startsAt: string, endsAt: string, noShows: number, liftedAt: string | null, user: { id: string, displayName: string, universityId: string } } };
+
+export type MarkNoShowMutationVariables = Exact<{
+  sessionId: string;
+  userId: string;
+}>;
+
+
+export type MarkNoShowMutation = { markNoShow: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, user: { id: string, displayName: string, universityId: string } } };
+
+export type OnStaffSessionChangedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type OnStaffSessionChangedSubscription = { onSessionChanged: { sessionId: string, kind: SessionChangeKind, userId: string | null, at: string } | null };
+
+export type RemoveStaffMemberMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RemoveStaffMemberMutation = { removeStaffMember: { email: string, roles: Array<string>, person: { id: string, displayName: string, universityId: string } } };
+
+export type ScheduleSessionsMutationVariables = Exact<{
+  classId: string;
+  startsAt: string;
+  durationMinutes: number;
+  repeatWeeks?: number | null | undefined;
+}>;
+
+
+export type ScheduleSessionsMutation = { scheduleSessions: Array<{ id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null }> };
+
+export type StaffClassesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffClassesQuery = { classes: Array<{ id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }> };
+
+export type StaffMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffMembersQuery = { staffMembers: Array<{ email: string, roles: Array<string>, person: { id: string, displayName: string, universityId: string } }> };
+
+export type StaffSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StaffSessionQuery = { classSession: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null }, sessionAttendees: Array<{ sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, user: { id: string, displayName: string, universityId: string } }> };
+
+export type UpdateBookingRulesMutationVariables = Exact<{
+  input: BookingRulesInput;
+}>;
+
+
+export type UpdateBookingRulesMutation = { updateBookingRules: { bookingOpensDaysBefore: number, freeCancelMinutesBefore: number, maxBookingsPerDay: number, waitlistClosesMinutesBefore: number, noShowLimit: number, noShowWindowDays: number, noShowBlockDays: number } };
+
+export type UpdateClassMutationVariables = Exact<{
+  id: string;
+  input: UpdateClassInput;
+}>;
+
+
+export type UpdateClassMutation = { updateClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number } };
+
+export type UpdateSessionMutationVariables = Exact<{
+  sessionId: string;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateSessionMutation = { updateSession: { id: string, classId: string, startsAt: string, durationMinutes: number, endsAt: string, capacity: number, place: string, status: SessionStatus, confirmedCount: number, placesLeft: number, waitlistCount: number, bookingOpensAt: string, freeCancelUntil: string, waitlistClosesAt: string, checkInOpensAt: string, state: SessionState, cancelledAt: string | null, cancelReason: string | null, sportsClass: { id: string, name: string, description: string, sport: Sport, instructor: string, place: string, capacity: number }, myBooking: { sessionId: string, status: BookingStatus, position: number | null, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null } | null } };

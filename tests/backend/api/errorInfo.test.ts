@@ -5,6 +5,7 @@
  * (`toLambdaResult`, what backend/src/lambda.ts answers) through the very APPSYNC_JS code the stack
  * deploys on every resolver (infra/resolverCode.ts), run here with a stand-in for AppSync's util.
  */
+import { recordingGroups } from './harness.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,7 @@ describe('errorInfo', () => {
       events: recordingPublisher(),
       now: () => new Date(),
       userDirectory: { findBySub: async () => null },
+      userGroups: recordingGroups(),
     });
     const emma = await db
       .selectFrom('profiles')

@@ -60,6 +60,7 @@ export function makeServices(db: Kysely<Database>, directory: ConfirmedUser[] = 
     events: recordingPublisher(),
     now: () => new Date(),
     userDirectory: { findBySub: async (sub: string) => directory.find((u) => u.sub === sub) ?? null },
+    userGroups: recordingGroups(),
   } satisfies Services;
 }
 
@@ -114,5 +115,24 @@ export function makeEvent(
     info: { fieldName, parentTypeName: type, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
     prev: null,
     stash: {},
+  };
+}
+
+/** Group changes the resolvers asked the user pool for, in order; `failNext` makes the next one fail. */
+export function recordingGroups() {
+  const changes: { change: 'add' | 'remove'; sub: string; group: string }[] = [];
+  let failNext = false;
+  const record = (change: 'add' | 'remove') => async (sub: string, group: string) => {
+    if (failNext) {
+      failNext = false;
+      throw new Error('the user pool is unavailable');
+    }
+    changes.push({ change, sub, group });
+  };
+  return {
+    changes,
+    failNext: () => void (failNext = true),
+    add: record('add'),
+    remove: record('remove'),
   };
 }

@@ -48,9 +48,16 @@ describe('me', () => {
     await expect(handler(makeEvent('Query', 'me', {}, null))).rejects.toMatchObject({ name: 'Unauthorized' });
   });
 
-  it('keeps roles in step with the token groups', async () => {
+  it("keeps the server's staff membership whatever a token says, and follows the token for admin only", async () => {
+    // A token still carrying a group someone was removed from (or not yet the one they were given).
     const me = (await call('Query', 'me', {}, sarah.sub, { groups: ['staff'] })) as { roles: string[] };
-    expect(me.roles).toEqual(['staff']);
+    expect(me.roles).toEqual([]);
+    await expect(call('Query', 'staffOverview', {}, sarah.sub, { groups: ['staff'] })).rejects.toMatchObject({
+      errorInfo: { code: 'staff.only' },
+    });
+    // Administrators are named in the user pool itself: that group follows the token both ways.
+    const admin = (await call('Query', 'me', {}, sarah.sub, { groups: ['admin'] })) as { roles: string[] };
+    expect(admin.roles).toEqual(['admin']);
     const after = (await call('Query', 'me', {}, sarah.sub)) as { roles: string[] };
     expect(after.roles).toEqual([]);
   });

@@ -7,6 +7,9 @@ const rules = {
   free_cancel_minutes: 60,
   max_bookings_per_day: 2,
   waitlist_closes_minutes: 60,
+  no_show_limit: 3,
+  no_show_window_days: 30,
+  no_show_block_days: 7,
   created_at: new Date(),
 };
 const kuleuven: University = {

@@ -16,6 +16,9 @@ describe('bookingRules', () => {
       freeCancelMinutesBefore: 60,
       maxBookingsPerDay: 2,
       waitlistClosesMinutesBefore: 60,
+      noShowLimit: 3,
+      noShowWindowDays: 30,
+      noShowBlockDays: 7,
     });
     await t.db.updateTable('universities').set({ max_bookings_per_day: 3 }).where('id', '=', 'ugent').execute();
     await expect(t.query('bookingRules', {}, sarah)).resolves.toMatchObject({ maxBookingsPerDay: 3 });

@@ -40,6 +40,8 @@ export const ugentStaff: User = {
   groups: ['staff'],
 };
 
+export const admin: User = { sub: 'sub-admin', email: 'admin@kuleuven.be', name: 'Ada Admin', groups: ['admin'] };
+
 export const student = (i: number): User => ({
   sub: `sub-student-${String(i).padStart(3, '0')}`,
   email: `student${i}@student.kuleuven.be`,
@@ -58,7 +60,7 @@ export async function setupClasses(extraUsers: User[] = []) {
   const db = database.db;
   const services = makeServices(db);
   const handler = handlerFor(services);
-  for (const user of [pieter, emma, lucas, noor, sarah, ugentStaff]) await ensureProfile(db, user);
+  for (const user of [pieter, emma, lucas, noor, sarah, ugentStaff, admin]) await ensureProfile(db, user);
   // Extra users are KU Leuven students, inserted in one statement so a file with 100 of them starts fast.
   if (extraUsers.length) {
     await db

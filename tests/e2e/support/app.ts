@@ -13,7 +13,11 @@ export const people = {
   sarah: { email: 'sarah.desmet@ugent.be', name: 'Sarah De Smet' },
   nina: { email: 'nina.wouters.5@ugent.be', name: 'Nina Wouters' },
 } as const;
-export type Person = (typeof people)[keyof typeof people];
+/** Anyone a journey signs in as: the demo people above, staff, an administrator. */
+export interface Person {
+  email: string;
+  name: string;
+}
 
 export interface Session {
   context: BrowserContext;

@@ -1,37 +1,37 @@
-import { subscribeToActivity } from '@/api/activities';
+/** Opens one live subscription (onChange per event, onError when it fails); returns its release. */
+export type Subscribe = (onChange: () => void, onError: (error: Error) => void) => () => void;
 
 /** First wait before listening again after the live connection failed; doubles up to the maximum. */
 export const FIRST_RETRY_MS = 2_000;
 export const MAX_RETRY_MS = 60_000;
 
 export interface LiveHandlers {
-  /** Something may have changed: read the activity again. */
+  /** Something may have changed: read it again. */
   stale: () => void;
   /** The live connection failed; a new one is attempted after a growing wait. */
   lost: () => void;
-  /** Listening again (the caller reads the activity again: changes in between were missed). */
+  /** Listening again (the caller reads it again: changes in between were missed). */
   resumed: () => void;
 }
 
 /**
- * Follows one activity's changes, and catches up on whatever a silent drop may have missed: when the
+ * Follows one live thing's changes (an activity, a class session), and catches up on whatever a silent drop may have missed: when the
  * tab becomes visible again, when the browser is back online, and after listening again once the
  * connection failed (2 s, then doubling up to 60 s, so a server outage is not hammered).
  * Returns the one function that releases everything: subscription, retry timer and listeners.
  */
-export function followActivityLive(activityId: string, on: LiveHandlers): () => void {
+export function followLive(subscribe: Subscribe, on: LiveHandlers): () => void {
   let unsubscribe: (() => void) | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = FIRST_RETRY_MS;
   // Each subscription's own number: an error from an older one (even one raised before
-  // subscribeToActivity returned) must not cancel or reschedule a newer one.
+  // subscribe returned) must not cancel or reschedule a newer one.
   let current = 0;
   let stopped = false;
 
   function listen(): void {
     const mine = ++current;
-    const stop = subscribeToActivity(
-      activityId,
+    const stop = subscribe(
       () => {
         retryDelay = FIRST_RETRY_MS; // a change arrived: the connection works
         on.stale();

@@ -1,0 +1,30 @@
+/** The timetable's days: local calendar days in the university's zone, and sessions grouped by them. */
+
+const dayFormat = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-03-29": the local date of an instant in a zone. */
+export function localDay(iso: string | Date, timeZone: string): string {
+  let format = dayFormat.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormat.set(timeZone, format);
+  }
+  return format.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
+/** `count` consecutive local dates from today's. */
+export function nextDays(now: Date, count: number, timeZone: string): string[] {
+  const today = localDay(now, timeZone);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(y, m - 1, d + i)).toISOString().slice(0, 10));
+}
+
+/** Sessions by local date, each day in start order (the server's order is kept). */
+export function byDay<T extends { startsAt: string }>(sessions: readonly T[], timeZone: string): Map<string, T[]> {
+  const days = new Map<string, T[]>();
+  for (const session of sessions) {
+    const day = localDay(session.startsAt, timeZone);
+    days.set(day, [...(days.get(day) ?? []), session]);
+  }
+  return days;
+}
