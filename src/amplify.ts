@@ -1,4 +1,6 @@
-import { Amplify, type ResourcesConfig } from 'aws-amplify';
+import { Amplify, type ResourcesConfig } from '@aws-amplify/core';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { defaultStorage } from 'aws-amplify/utils';
 import type { AppConfig } from './config';
 
 /**
@@ -35,6 +37,17 @@ export function amplifyResourcesConfig(config: AppConfig): ResourcesConfig {
   };
 }
 
+/**
+ * Configured with the user pool's token provider alone. The app signs users in with a user pool and
+ * calls the API with their tokens; it has no identity pool, so Amplify's default AWS-credentials
+ * provider (identity ids, cookie storage, the Cognito Identity client: about 3 KB gzipped on every
+ * page) would never be used. `Amplify.configure` from 'aws-amplify' wires that provider in whenever
+ * no Auth providers are given, so the core singleton is configured the same way by hand: the token
+ * provider reads the pool's config and keeps the tokens in localStorage, as the default does.
+ */
 export function configureAmplify(config: AppConfig): void {
-  Amplify.configure(amplifyResourcesConfig(config));
+  const resources = amplifyResourcesConfig(config);
+  cognitoUserPoolsTokenProvider.setAuthConfig(resources.Auth!);
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(defaultStorage);
+  Amplify.configure(resources, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } });
 }
