@@ -10,10 +10,13 @@ import { loadAreas, onLocaleChange, t } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { decideNavigation } from './guard';
 import { routes } from './routes';
+import { rememberScroll, scrollBehavior } from './scroll';
+import { routeTitleKey } from './title';
 import './routeNames';
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
-  const router = createRouter({ history, routes });
+  const router = createRouter({ history, routes, scrollBehavior });
+  rememberScroll(router);
 
   router.beforeEach(async (to) => {
     // useSessionStore inside the guard, not at module top: Pinia is installed by then.
@@ -39,9 +42,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
 }
 
 function showTitle(route: RouteLocationNormalized): void {
-  // Each route's title is the message common.routeTitle.<name in camelCase> (activity-new → activityNew).
-  const name = typeof route.name === 'string' ? route.name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()) : null;
-  document.title = name ? `${t(`common.routeTitle.${name}`)} · Huddle` : 'Huddle';
+  const key = routeTitleKey(route.name);
+  document.title = key ? `${t(key)} · Huddle` : 'Huddle';
 }
 
 /**

@@ -11,6 +11,7 @@ export type RouteName =
   | 'conversation'
   | 'person'
   | 'account'
+  | 'me'
   | 'staff'
   | 'classes'
   | 'class-session'
@@ -36,5 +37,12 @@ declare module 'vue-router' {
     groups?: readonly string[];
     /** Message areas the page shows (src/i18n/locales/<lang>/<area>.json), fetched before it resolves. */
     i18n?: readonly string[];
+    /**
+     * A page below another: the phone's top bar shows a back button, which goes back in history
+     * or, opened from a link, to this route.
+     */
+    back?: RouteName;
+    /** The root page of one of the phone's tabs: kept alive, with its scroll position, across tab switches. */
+    tab?: boolean;
   }
 }

@@ -17,6 +17,7 @@ const PATHS: Record<RouteName, string> = {
   conversation: '/messages/:userId',
   person: '/people/:id',
   account: '/account',
+  me: '/me',
   staff: '/staff',
   classes: '/classes',
   'class-session': '/classes/sessions/:id',
