@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import { configureAmplify } from './amplify';
 import { onSessionExpired } from './api/sessionExpiry';
 import App from './App.vue';
+import LocaleSwitcher from './components/shell/LocaleSwitcher.vue';
 import { i18n, preferredLocale, setLocale } from './i18n';
 import { loadConfig } from './loadConfig';
 import { followConnection } from './pwa/appStatus';
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
   const app = createApp(App);
   app.use(createPinia());
   app.use(i18n);
+  // For the Me page (views/MeView.vue says why it is not imported there).
+  app.component('LocaleSwitcher', LocaleSwitcher);
 
   const session = useSessionStore();
   // Staff membership is the server's to decide (an administrator may have changed it since the

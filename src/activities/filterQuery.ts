@@ -110,3 +110,37 @@ export function toServerFilter(filters: FilterState, timeZone: string): Activity
 export function filtersKey(filters: FilterState): string {
   return JSON.stringify(filtersToQuery(filters));
 }
+
+/** How many filters are set, the two days counting as one: the number on the "Filters (n)" button. */
+export function activeFilterCount(filters: FilterState): number {
+  return [filters.sport, filters.from || filters.to, filters.level, filters.freeOnly, filters.text.trim()].filter(
+    Boolean,
+  ).length;
+}
+
+/** The day it is now in a time zone, YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The Sunday that ends a day's week (weeks run Monday to Sunday, as in Belgium): the day itself on a Sunday. */
+export function endOfWeek(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  date.setUTCDate(d + ((7 - date.getUTCDay()) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/** The quick date choices above the list: today, or from today to the end of the week. */
+export type QuickRange = 'today' | 'week';
+
+export function quickRange(range: QuickRange, today: string): Pick<FilterState, 'from' | 'to'> {
+  return { from: today, to: range === 'today' ? today : endOfWeek(today) };
+}
+
+/** Which quick choice the filters' days are, if any. */
+export function quickRangeOf(filters: FilterState, today: string): QuickRange | null {
+  if (filters.from !== today) return null;
+  if (filters.to === today) return 'today';
+  return filters.to === endOfWeek(today) ? 'week' : null;
+}

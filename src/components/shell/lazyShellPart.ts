@@ -1,5 +1,4 @@
 import { defineAsyncComponent, type Component } from 'vue';
-import { loadAreas } from '@/i18n';
 
 const RETRIES = 3;
 const RETRY_DELAY_MS = 1_000;
@@ -28,20 +27,3 @@ export function lazyShellPart(load: () => Promise<Component>): Component {
     },
   });
 }
-
-type LiveShell = typeof import('./liveShell');
-// Parts asked for together share one load; once it settles it is forgotten, so a retry (or a
-// part mounted later) asks again: the browser's module cache and loadAreas answer at once then.
-let loading: Promise<LiveShell> | null = null;
-const live = () =>
-  (loading ??= Promise.all([import('./liveShell'), loadAreas(['notifications'])])
-    .then(([parts]) => parts)
-    .finally(() => {
-      loading = null;
-    }));
-
-/**
- * One of the shell's live parts (liveShell.ts: the bell, the Messages badge, the phone's tab bar),
- * all in one chunk with the stores that own the session's subscriptions and their messages.
- */
-export const liveShellPart = (part: keyof LiveShell): Component => lazyShellPart(async () => (await live())[part]);
