@@ -38,11 +38,11 @@ describe('FindActivitiesView', () => {
     vi.mocked(listActivities).mockReturnValue(pending.promise);
     const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
     expect(wrapper.get('h1').text()).toBe('Find activities');
-    expect(wrapper.get('.loading-message[role="status"]').text()).toBe('Loading activities…');
+    expect(wrapper.get('.list-skeleton [role="status"]').text()).toBe('Loading activities…');
 
     pending.resolve(pageOf([makeActivitySummary()]));
     await flushPromises();
-    expect(wrapper.find('.loading-message').exists()).toBe(false);
+    expect(wrapper.find('.list-skeleton').exists()).toBe(false);
     const link = cards(wrapper)[0]!.get('h2 a');
     expect(link.text()).toBe('Beach volleyball at the Sportkot');
     expect(link.attributes('href')).toBe('/activities/act-1');

@@ -46,7 +46,7 @@ describe('MyActivitiesView', () => {
     vi.mocked(listMyActivities).mockReturnValue(pending.promise);
     const { wrapper } = await mountWithApp(MyActivitiesView, { path: '/my-activities' });
     expect(wrapper.get('h1').text()).toBe('My activities');
-    expect(wrapper.get('.loading-message[role="status"]').text()).toBe('Loading your activities…');
+    expect(wrapper.get('.list-skeleton [role="status"]').text()).toBe('Loading your activities…');
     expect(wrapper.get('.result-count[role="status"]').text()).toBe('');
     expect(listMyActivities).toHaveBeenCalledWith('HOSTING', 'UPCOMING', { limit: 20, nextToken: null });
     expect(radio(wrapper, 'Hosting').element.checked).toBe(true);

@@ -52,7 +52,7 @@ const chunkFailure = () => new TypeError('Failed to fetch dynamically imported m
 const BELL = 'a[href="/notifications"]';
 
 const navLinks = (wrapper: Awaited<ReturnType<typeof mountHeader>>) =>
-  wrapper.findAll('nav a').map((link) => [link.text(), link.attributes('href')]);
+  wrapper.findAll('.app-header__nav a').map((link) => [link.text(), link.attributes('href')]);
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -72,7 +72,7 @@ afterEach(async () => {
 describe('TheAppHeader', () => {
   it('shows a signed-in student the main navigation, the bell, the language switcher and sign-out', async () => {
     const wrapper = await mountHeader(makeSessionUser());
-    expect(wrapper.get('nav').attributes('aria-label')).toBe('Main');
+    expect(wrapper.get('.app-header__nav').attributes('aria-label')).toBe('Main');
     expect(navLinks(wrapper)).toEqual([
       ['Home', '/'],
       ['Find activities', '/activities'],
@@ -100,7 +100,7 @@ describe('TheAppHeader', () => {
 
   it('shows a signed-out visitor only the brand and the language switcher', async () => {
     const wrapper = await mountHeader(null);
-    expect(wrapper.find('nav').exists()).toBe(false);
+    expect(wrapper.find('.app-header__nav').exists()).toBe(false);
     expect(wrapper.find(BELL).exists()).toBe(false);
     expect(wrapper.find('button').exists()).toBe(false);
     expect(wrapper.get('label').text()).toBe('Language');
@@ -111,7 +111,7 @@ describe('TheAppHeader', () => {
     const wrapper = await mountHeader(makeSessionUser());
     await setLocale('nl');
     await flushPromises();
-    expect(wrapper.get('nav').attributes('aria-label')).toBe('Hoofdmenu');
+    expect(wrapper.get('.app-header__nav').attributes('aria-label')).toBe('Hoofdmenu');
     expect(navLinks(wrapper).map(([text]) => text)).toEqual([
       'Start',
       'Activiteiten',
@@ -160,13 +160,13 @@ describe('TheAppHeader', () => {
     await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 3_000 + 10_000);
     await flushPromises();
     const bellLoads = vi.mocked(loadAreas).mock.calls.filter(([areas]) => areas.includes('notifications'));
-    // The first load and 3 retries each: the bell and the Messages badge share a load when they ask together.
+    // The first load and 3 retries each: the bell, the Messages badge and the tab bar share a load when they ask together.
     expect(bellLoads.length).toBeGreaterThanOrEqual(4);
-    expect(bellLoads.length).toBeLessThanOrEqual(8);
+    expect(bellLoads.length).toBeLessThanOrEqual(12);
     expect(errorHandler).not.toHaveBeenCalled();
     expect(wrapper.find(BELL).exists()).toBe(false);
     expect(navLinks(wrapper)).toHaveLength(6);
-    expect(wrapper.get('nav a[href="/messages"]').text()).toBe('Messages');
+    expect(wrapper.get('.app-header__nav a[href="/messages"]').text()).toBe('Messages');
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Sign out');
     vi.mocked(loadAreas).mockImplementation(load);
   });
@@ -174,7 +174,7 @@ describe('TheAppHeader', () => {
   it('counts unread messages live on the Messages link, in its name and a badge, from a store it starts', async () => {
     vi.mocked(getUnreadMessageCount).mockResolvedValue(3);
     const wrapper = await mountHeader(makeSessionUser());
-    const link = () => wrapper.get('nav a[href="/messages"]');
+    const link = () => wrapper.get('.app-header__nav a[href="/messages"]');
     await vi.waitFor(() => expect(link().text()).toBe('Messages (3 unread)3'));
     expect(link().get('[aria-hidden="true"]').text()).toBe('3');
     useMessagesStore().unreadTotal = 0;
