@@ -149,10 +149,7 @@ describe('ActivityDetailView: loading and errors', () => {
     const wrapper = await mountDetail();
     const hostedBy = wrapper.get('header p.muted');
     expect(squash(hostedBy.text())).toBe('Hosted by Hanne Host · Ask the host a question');
-    expect(hostedBy.findAll('a').map((a) => a.attributes('href'))).toEqual([
-      '/people/sub-host',
-      '/messages/sub-host',
-    ]);
+    expect(hostedBy.findAll('a').map((a) => a.attributes('href'))).toEqual(['/people/sub-host', '/messages/sub-host']);
     const people = wrapper.findAll('section[aria-labelledby="participants-title"] li a');
     expect(people.map((a) => [a.text(), a.attributes('href')])).toEqual([
       ['Hanne Host', '/people/sub-host'],

@@ -40,7 +40,12 @@ const PATHS: Record<RouteName, string> = {
  */
 export async function mountWithApp(
   component: Component,
-  options: { path?: string; pinia?: Pinia; props?: Record<string, unknown> } = {},
+  options: {
+    path?: string;
+    pinia?: Pinia;
+    props?: Record<string, unknown>;
+    global?: { components?: Record<string, Component> };
+  } = {},
 ) {
   const pinia = options.pinia ?? createPinia();
   setActivePinia(pinia);
@@ -52,7 +57,7 @@ export async function mountWithApp(
   await router.isReady();
   const wrapper = mount(component, {
     props: options.props,
-    global: { plugins: [pinia, router, i18n] },
+    global: { plugins: [pinia, router, i18n], components: options.global?.components },
     attachTo: document.body,
   });
   await flushPromises();
