@@ -101,22 +101,32 @@ test('a volleyball filter finds it, survives a reload, and another university ne
   const lucas = await signedIn(browser, people.lucas, '/activities');
   await test.step('Lucas filters by volleyball and finds it', async () => {
     await expect(lucas.page.getByRole('heading', { level: 1, name: 'Find activities' })).toBeVisible();
-    await lucas.page.getByLabel('Sport').selectOption({ label: 'Volleyball' });
+    // The filters live in a sheet behind "Filters (n)"; the popular sports are chips above the list too.
+    await lucas.page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const sheet = lucas.page.getByRole('dialog', { name: 'Filter activities' });
+    await sheet.getByLabel('Sport').selectOption({ label: 'Volleyball' });
     await expect(lucas.page).toHaveURL(/[?&]sport=VOLLEYBALL/);
-    await lucas.page.getByLabel('Search').fill(title);
+    await sheet.getByLabel('Search').fill(title);
+    await expectAccessible(lucas.page, 'the filters sheet');
+    await sheet.getByRole('button', { name: 'Show activities' }).click();
+    await expect(sheet).toBeHidden();
+    await expect(lucas.page.getByRole('button', { name: 'Filters (2)' })).toBeVisible();
+    await expect(lucas.page.getByRole('button', { name: 'Volleyball', pressed: true })).toBeVisible();
     await expect(lucas.page.getByRole('link', { name: title })).toBeVisible();
     await expectAccessible(lucas.page, 'the filtered activity list');
   });
 
   await test.step('the filter is still applied after a reload', async () => {
     await lucas.page.reload();
+    await expect(lucas.page.getByRole('link', { name: title })).toBeVisible();
+    await lucas.page.getByRole('button', { name: 'Filters (2)' }).click();
     await expect(lucas.page.getByLabel('Sport')).toHaveValue('VOLLEYBALL');
     await expect(lucas.page.getByLabel('Search')).toHaveValue(title);
-    await expect(lucas.page.getByRole('link', { name: title })).toBeVisible();
   });
 
   await test.step('an empty result offers to host one', async () => {
     await lucas.page.getByLabel('Search').fill(`${title} nothing like this`);
+    await lucas.page.keyboard.press('Escape');
     await expect(lucas.page.getByRole('link', { name: 'Host an activity' }).last()).toBeVisible();
     await expect(lucas.page.getByText(/No volleyball activities/i)).toBeVisible();
     await expectAccessible(lucas.page, 'the empty activity list');
