@@ -174,6 +174,12 @@ describe('the tab bar', () => {
     expect(tab(wrapper, 'Messages').text()).toBe('Messages');
   });
 
+  it('leads the tab you are in back to its root as it was left, filters included', async () => {
+    const { wrapper, go } = await mountShell('/activities?sport=TENNIS');
+    await go('/activities/a1');
+    expect(tab(wrapper, 'Activities').attributes('href')).toBe('/activities?sport=TENNIS');
+  });
+
   it('takes each tab back to the last page opened in it; the tab you are in leads to its root', async () => {
     const { wrapper, go } = await mountShell('/messages');
     await go('/messages/u7');
