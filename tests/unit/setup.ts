@@ -6,3 +6,6 @@ beforeEach(async () => {
   await loadAllAreas('en');
   await setLocale('en');
 });
+
+// jsdom does not scroll; the router's scrollBehavior (src/router/scroll.ts) scrolls on every navigation.
+window.scrollTo = (() => {}) as typeof window.scrollTo;
