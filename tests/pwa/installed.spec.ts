@@ -3,7 +3,7 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import { idOf, must, tokenOf } from '../e2e/support/api';
 import { expectAccessible, people, signedIn } from '../e2e/support/app';
 import { cloudInfo, e2eDataDir } from '../e2e/support/cloud';
-import { chatLog, messageIn, openChatFromList, sendMessage, uniqueText } from '../e2e/support/messages';
+import { messageIn, openChatFromList, sendMessage, uniqueText } from '../e2e/support/messages';
 import { cachedEntries, sessionTokens, untilInstalled } from './support/installed';
 
 /**
