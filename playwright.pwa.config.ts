@@ -18,6 +18,11 @@ process.env.HUDDLE_E2E_DATA_DIR = pwaDataDir;
 export default defineConfig({
   ...baseConfig,
   testDir: 'tests/pwa',
+  // Beside the dev-server journeys' results and report, which `npm run test:e2e` has just written.
+  outputDir: 'test-results/pwa',
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/pwa' }]],
   use: {
     ...baseConfig.use,
     baseURL: `http://127.0.0.1:${ports.app}`,
@@ -37,6 +42,8 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
       HUDDLE_LOCAL_DIR: pwaDataDir,
+      // And if Playwright itself is killed: its end closes the server's stdin.
+      HUDDLE_STOP_WHEN_STDIN_CLOSES: 'true',
       HUDDLE_APP_PORT: String(ports.app),
       HUDDLE_API_PORT: String(ports.api),
       HUDDLE_COGNITO_PORT: String(ports.cognito),

@@ -4,7 +4,7 @@
  * process until SIGTERM or SIGINT. The dev server has no precaching service worker, so what the
  * installed app does offline can only be tried on a production build. The data folder
  * (HUDDLE_LOCAL_DIR) is emptied at start and holds the build too (<dir>/dist), so a journey can
- * serve a changed sw.js; both are removed again on the way out.
+ * serve a changed sw.js; both are removed again on every way out.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,12 +23,22 @@ function close(): Promise<void> {
   closing ??= (async () => {
     await server?.close().catch(() => {});
     await cloud?.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
   })();
   return closing;
 }
+// On every way out, the data and the build go too. In 'exit', since once the preview server is
+// up, vite's own SIGTERM (and stdin-end) handler closes it and exits before anything slower here.
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void close().then(() => process.exit(0)));
+}
+// Playwright holds this process's stdin: if Playwright itself is killed (no teardown, no signal
+// here), the pipe closes and the servers stop with it rather than keep the ports (vite does the
+// same unless CI=true). Its output pipes close then too: a line logged while closing is no error.
+if (process.env.HUDDLE_STOP_WHEN_STDIN_CLOSES === 'true') {
+  for (const output of [process.stdout, process.stderr]) output.on('error', () => {});
+  process.stdin.on('end', () => void close().then(() => process.exit(0)));
+  process.stdin.resume();
 }
 
 try {
