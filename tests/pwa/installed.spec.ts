@@ -78,6 +78,7 @@ test('offline: the shell opens after a reload and says so; messages typed offlin
   const [before, after] = ['Typed on the bus', 'Still on the bus'].map(uniqueText) as [string, string];
   const emma = await signedIn(browser, people.emma);
   const lucas = await signedIn(browser, people.lucas);
+  expect(emma.page.viewportSize(), 'a phone’s screen').toEqual({ width: 390, height: 844 });
   await openChatFromList(emma.page, people.lucas.name);
   await openChatFromList(lucas.page, people.emma.name);
   await untilInstalled(emma.page);
