@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pruneUnusedAmplifyTokens } from './scripts/vite/pruneAmplifyTokens';
 
@@ -34,30 +34,6 @@ function dropUnusedAmplifyUiDictionaries(): Plugin {
           /\b([\w$]+) = \{ \.\.\.([\w$]+) \}/g,
           (_match, copy: string, source: string) => `${copy} = /* @__PURE__ */ Object.assign({}, ${source})`,
         );
-      },
-    },
-  };
-}
-
-/**
- * The entry's stylesheet (~6 KB, the shell's base and form styles) goes into index.html as a
- * <style>: a linked one blocks the first paint for one more round trip, which on a phone's network
- * is most of the time before "Loading Huddle…" shows. The file stays in the build (the manifest and
- * npm run size name it); lazy chunks' styles are still linked by the chunks that need them.
- */
-function inlineEntryStylesheet(): Plugin {
-  return {
-    name: 'huddle:inline-entry-stylesheet',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html: string, { bundle }: IndexHtmlTransformContext) {
-        if (!bundle) return html;
-        return html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (link, file: string) => {
-          const asset = bundle[file];
-          if (asset?.type !== 'asset') return link;
-          return `<style>${String(asset.source)}</style>`;
-        });
       },
     },
   };
@@ -120,7 +96,6 @@ export default defineConfig(({ mode }) => ({
     }),
     dropUnusedAmplifyUiDictionaries(),
     pruneUnusedAmplifyTokens(),
-    inlineEntryStylesheet(),
     installableApp(),
   ],
   resolve: {
