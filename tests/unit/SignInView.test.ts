@@ -131,6 +131,18 @@ describe('SignInView', () => {
     expect(authenticatorSubmit(wrapper).text()).toBe('Créer un compte');
   });
 
+  it('moves between its tabs with the arrow keys, one tab stop for both', async () => {
+    const wrapper = await mountSignIn();
+    const signInTab = tab(wrapper, 'Sign In')!;
+    const createTab = tab(wrapper, 'Create Account')!;
+    expect([signInTab.attributes('tabindex'), createTab.attributes('tabindex')]).toEqual(['0', '-1']);
+    await signInTab.trigger('keydown', { key: 'ArrowRight' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(createTab.element));
+    expect([signInTab.attributes('tabindex'), createTab.attributes('tabindex')]).toEqual(['-1', '0']);
+    // Arrows only move focus: the Authenticator opens when the tab is chosen.
+    expect(wrapper.find('[data-amplify-authenticator]').exists()).toBe(false);
+  });
+
   it('opens the Authenticator on its reset screen for "Forgot your password?"', async () => {
     const wrapper = await mountSignIn();
     await wrapper
