@@ -44,6 +44,7 @@ export default defineConfigWithVueTs(
       'node_modules/**',
       '.local/**',
       '.local-e2e/**',
+      '.local-e2e-pwa/**',
       'backend/.build/**',
       'coverage/**',
       'test-results/**',

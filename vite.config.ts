@@ -44,7 +44,8 @@ function dropUnusedAmplifyUiDictionaries(): Plugin {
  * The installable app: a web manifest, and a service worker that precaches the app shell and its
  * static assets (so the app opens offline and instantly) and never caches anything else — no
  * GraphQL, no Cognito, nothing sent with a token, not /config.json. A new version waits for the
- * user's "reload" (registerType prompt; src/pwa/register.ts).
+ * user's "reload" (registerType prompt; src/pwa/register.ts). The build adds the manifest's <link> to
+ * index.html itself (one there too would link it twice; the dev server serves no manifest).
  */
 function installableApp() {
   return VitePWA({
@@ -72,6 +73,11 @@ function installableApp() {
       navigateFallback: '/index.html',
       navigateFallbackDenylist: [/\/[^/?]+\.[^/]+$/, /^\/__dev\//],
       runtimeCaching: [],
+      // The first install takes control of the open page at once: without it, that whole first
+      // visit fetches its lazy route chunks from the network, and a page opened after the phone
+      // goes offline does not load. Safe with 'prompt': a later version activates only at the
+      // user's reload.
+      clientsClaim: true,
       cleanupOutdatedCaches: true,
       maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
     },

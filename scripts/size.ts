@@ -36,8 +36,9 @@ interface RouteBudget {
   perLanguage?: string[];
 }
 
-// Every route adds its lazy import (and its chunks' names for preloading) to the entry: the classes
-// screens' eleven routes cost home and sign-in about 1.5 KB, hence 112 and 182 (were 110 and 180).
+// Every route adds its lazy import (and its chunks' names for preloading) to the entry, so each new
+// screen costs every page a little: the budgets hold the line. Sign-in's was 180 KB while the page
+// loaded the Authenticator; it paints its own form now (84 KB), and the budget keeps that gain.
 const BUDGETS: RouteBudget[] = [
   { route: '/', view: 'src/views/HomeView.vue', maxKb: 110, counts: 'js', areas: ['home'] },
   { route: '/messages', view: 'src/views/MessagesView.vue', maxKb: 120, counts: 'js', areas: ['messages'] },
@@ -53,7 +54,7 @@ const BUDGETS: RouteBudget[] = [
   {
     route: '/sign-in',
     view: 'src/views/SignInView.vue',
-    maxKb: 180,
+    maxKb: 100,
     counts: 'js+css',
     areas: ['auth'],
     // The Authenticator's own vocabulary (src/auth/authenticatorLanguage.ts), none for English.

@@ -7,12 +7,23 @@ import LocaleSwitcher from './components/shell/LocaleSwitcher.vue';
 import { i18n, preferredLocale, setLocale } from './i18n';
 import { loadConfig } from './loadConfig';
 import { followConnection } from './pwa/appStatus';
-import { createAppRouter, followSessionChanges } from './router';
+import { createAppRouter, followSessionChanges, prefetchRoute } from './router';
 import { useSessionStore } from './stores/session';
 import './styles/base.css';
 import './styles/forms.css';
 
 async function start(): Promise<void> {
+  // What the first page needs is fetched at once and side by side: the shell's messages, the page's
+  // view and messages (prefetchRoute), and, for a deployed stack, /config.json. Awaited one after
+  // the other they were three round trips before anything showed.
+  const locale = preferredLocale();
+  const router = createAppRouter();
+  prefetchRoute(router, `${location.pathname}${location.search}`, locale);
+  // The chosen language is loaded before the first paint, so no screen flashes in English.
+  const languageLoaded = setLocale(locale);
+  languageLoaded.catch(() => {}); // awaited below; not an unhandled rejection if the config fails first
+  const localCloudRewrite = import.meta.env.VITE_LOCAL_CLOUD === 'true' ? import('./local/websocketRewrite') : null;
+
   const parsed = await loadConfig(import.meta.env);
   if (!parsed.ok) {
     await showStartupProblems(parsed.problems);
@@ -21,14 +32,10 @@ async function start(): Promise<void> {
 
   // Vite replaces import.meta.env.VITE_LOCAL_CLOUD at build time, so without it this branch and
   // its chunk are dropped from the build. It must run before Amplify opens any socket.
-  if (import.meta.env.VITE_LOCAL_CLOUD === 'true') {
-    const { installLocalWebSocketRewrite } = await import('./local/websocketRewrite');
-    installLocalWebSocketRewrite();
-  }
+  if (localCloudRewrite) (await localCloudRewrite).installLocalWebSocketRewrite();
 
   configureAmplify(parsed.config);
-  // The chosen language is loaded before the first paint, so no screen flashes in English.
-  await setLocale(preferredLocale());
+  await languageLoaded;
 
   const app = createApp(App);
   app.use(createPinia());
@@ -39,8 +46,8 @@ async function start(): Promise<void> {
   const session = useSessionStore();
   // Staff membership is the server's to decide (an administrator may have changed it since the
   // token was issued): read lazily, so the sign-in page never loads the GraphQL client for it.
+  // Set before the router's first navigation, whose guard may need it.
   session.checkGroupsWith(async () => (await (await import('./api/profile')).getMe()).roles);
-  const router = createAppRouter();
   app.use(router);
 
   // Online or not, for the whole visit: the shell's banner reads it.

@@ -29,7 +29,7 @@ export async function startCloudProcess(databaseUrl?: string): Promise<{ info: C
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/huddle-prof'] : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'huddle-prof')}`] : []),
       'scripts/run.mjs',
       'scripts/cloud.ts',
     ],

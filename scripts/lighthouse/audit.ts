@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 
 export interface PageFigures {
@@ -12,8 +13,14 @@ export interface PageFigures {
 /**
  * One Lighthouse run of a page in the Chrome at `port`: mobile, with Lighthouse's default
  * (simulated) throttling. `keepStorage` keeps the signed-in session Lighthouse would otherwise clear.
+ * With `reportPath`, the full JSON report is written there.
  */
-export async function audit(url: string, port: number, keepStorage: boolean): Promise<PageFigures> {
+export async function audit(
+  url: string,
+  port: number,
+  keepStorage: boolean,
+  reportPath?: string,
+): Promise<PageFigures> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -22,6 +29,8 @@ export async function audit(url: string, port: number, keepStorage: boolean): Pr
     disableStorageReset: keepStorage,
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  // The whole report, to see which element was the LCP, what shifted and which task blocked.
+  if (reportPath) writeFileSync(reportPath, JSON.stringify(result.lhr));
   const { categories, audits, runtimeError } = result.lhr;
   if (runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.message}`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);

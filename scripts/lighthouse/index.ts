@@ -5,8 +5,11 @@
  * timetable three times each; prints the median scores and LCP / TBT / CLS per page. Debian's
  * Chromium (CHROMIUM_PATH to use another). Everything it starts is stopped on every exit path.
  * Not part of `npm test`; the figures go into BENCHMARKS.md.
+ *
+ * LIGHTHOUSE_PAGES=sign-in,activities audits only the pages whose path contains one of the words;
+ * LIGHTHOUSE_REPORTS=<folder> keeps each run's full JSON report there (it is created if need be).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -18,6 +21,9 @@ import { signIn } from './signIn.js';
 const PORTS = { app: 4473, api: 4490, cognito: 9690 };
 const RUNS = 3;
 const STUDENT = { email: 'emma.peeters@student.kuleuven.be', password: 'Huddle-demo-2026' };
+const ONLY = process.env.LIGHTHOUSE_PAGES?.split(',').filter(Boolean);
+const wanted = (path: string) => !ONLY || ONLY.some((word) => path.includes(word));
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
 const SIGNED_IN_PAGES = [
   ['Find activities', '/activities'],
   ['Messages', '/messages'],
@@ -35,7 +41,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function runs(label: string, url: string, port: number, keepStorage: boolean): Promise<PageFigures> {
   const results: PageFigures[] = [];
   for (let i = 1; i <= RUNS; i++) {
-    const figures = await audit(url, port, keepStorage);
+    const reportPath = REPORTS && join(REPORTS, `${label.replace(/\W+/g, '-').toLowerCase()}-${i}.json`);
+    const figures = await audit(url, port, keepStorage, reportPath);
     console.log(
       `  ${label} run ${i}: performance ${figures.performance}, LCP ${Math.round(figures.lcpMs)} ms, TBT ${Math.round(figures.tbtMs)} ms`,
     );
@@ -93,10 +100,12 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => chrome.kill());
 
+  if (REPORTS) mkdirSync(REPORTS, { recursive: true });
   const rows: [string, PageFigures][] = [];
-  rows.push(['Sign-in', await runs('Sign-in', `${appUrl}/sign-in`, chrome.port, false)]);
-  await signIn(chrome.port, appUrl, STUDENT);
-  for (const [label, path] of SIGNED_IN_PAGES)
+  if (wanted('/sign-in')) rows.push(['Sign-in', await runs('Sign-in', `${appUrl}/sign-in`, chrome.port, false)]);
+  const signedInPages = SIGNED_IN_PAGES.filter(([, path]) => wanted(path));
+  if (signedInPages.length > 0) await signIn(chrome.port, appUrl, STUDENT);
+  for (const [label, path] of signedInPages)
     rows.push([label, await runs(label, `${appUrl}${path}`, chrome.port, true)]);
   report(rows);
 }

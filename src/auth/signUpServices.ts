@@ -1,5 +1,6 @@
-import { signUp, type SignUpInput } from 'aws-amplify/auth';
+import { signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
 import { t } from '@/i18n';
+import type { SignInResult } from './signIn';
 
 const PRE_SIGN_UP_PREFIX = /^PreSignUp failed with error\s*/;
 
@@ -41,3 +42,20 @@ export const authenticatorServices = {
     }
   },
 };
+
+/**
+ * The Authenticator's services when it takes over a sign-in the app's own form began (a next step
+ * such as confirming the sign-up or choosing a new password): its first sign-in answers with what
+ * Amplify already said, so the user is not signed in twice and Amplify keeps its one challenge.
+ */
+export function authenticatorServicesContinuing(result: SignInResult) {
+  let handedOver: SignInResult | undefined = result;
+  return {
+    ...authenticatorServices,
+    async handleSignIn(input: SignInInput) {
+      const answer = handedOver;
+      handedOver = undefined;
+      return answer ?? signIn(input);
+    },
+  };
+}

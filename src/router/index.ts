@@ -6,7 +6,7 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router';
-import { loadAreas, onLocaleChange, t } from '@/i18n';
+import { loadAreas, onLocaleChange, t, type Locale } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { decideNavigation } from './guard';
 import { routes } from './routes';
@@ -62,4 +62,23 @@ export function followSessionChanges(router: Router): void {
       void router.replace({ path: current.path, query: current.query, hash: current.hash, force: true });
     },
   );
+}
+
+/**
+ * Starts fetching what the page at `path` shows (its view's chunk and its messages in `locale`)
+ * without waiting for the session check and the shell's messages, which the router would otherwise
+ * do first: the chunks then come in one round trip instead of three. The router's own navigation
+ * reuses them. Failures are left to that navigation, which tries again and reports them.
+ */
+export function prefetchRoute(router: Router, path: string, locale: Locale): void {
+  const route = router.resolve(path);
+  for (const record of route.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      // A lazy view is a function returning its module; an eager one is the component itself.
+      if (typeof component === 'function' && !('setup' in component) && !('render' in component)) {
+        void (component as () => Promise<unknown>)().catch(() => {});
+      }
+    }
+  }
+  void loadAreas(route.meta.i18n ?? [], locale).catch(() => {});
 }

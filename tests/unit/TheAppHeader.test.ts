@@ -135,6 +135,18 @@ describe('TheAppHeader', () => {
     expect(wrapper.get('.app-header__sign-out').text()).toBe('Se déconnecter');
   });
 
+  it('holds the bell’s place while its chunk loads, so nothing under the header moves when it comes', async () => {
+    let arrive!: () => void;
+    vi.mocked(loadAreas).mockReturnValueOnce(new Promise<void>((resolve) => (arrive = resolve)));
+    const wrapper = await mountHeader(makeSessionUser(), { waitForBell: false });
+    const slot = wrapper.find('.app-header__tools > span[aria-hidden="true"]');
+    expect(slot.attributes('style')).toContain('width: 2.75rem; height: 2.75rem');
+    expect(wrapper.find(BELL).exists()).toBe(false);
+    arrive();
+    await vi.waitFor(() => expect(wrapper.find(BELL).exists()).toBe(true));
+    expect(wrapper.find('.app-header__tools > span[aria-hidden="true"]').exists()).toBe(false);
+  });
+
   it('tries loading the bell again after a short pause when its chunk fails', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     vi.mocked(loadAreas).mockRejectedValueOnce(chunkFailure()).mockRejectedValueOnce(chunkFailure());

@@ -1,10 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Composer } from 'petite-vue-i18n';
 import { createMemoryHistory } from 'vue-router';
 import { readSignedInUser, signOut } from '@/auth/session';
-import { setLocale } from '@/i18n';
-import { createAppRouter, followSessionChanges } from '@/router';
+import { i18n, setLocale } from '@/i18n';
+import { createAppRouter, followSessionChanges, prefetchRoute } from '@/router';
 import { useSessionStore } from '@/stores/session';
 import { makeSessionUser } from './fixtures';
 
@@ -78,5 +79,14 @@ describe('app router', () => {
     } finally {
       await setLocale('en');
     }
+  });
+
+  it('fetches the first page’s messages in the chosen language before the session is even checked', async () => {
+    const { router } = setUp();
+    prefetchRoute(router, '/account?tab=1', 'fr');
+    const frenchMessages = () => (i18n.global as unknown as Composer).getLocaleMessage('fr') as Record<string, unknown>;
+    await vi.waitFor(() => expect(frenchMessages()).toHaveProperty(['account.title'], 'Votre compte'));
+    expect(readSignedInUser).not.toHaveBeenCalled();
+    expect(router.currentRoute.value.fullPath).toBe('/');
   });
 });

@@ -9,12 +9,14 @@ export const givenUp = new WeakSet<Error>();
 /**
  * A part of the app header that loads after the page shows, in its own chunk (the bell, the
  * Messages badge: they bring their store and the GraphQL client, which the sign-in page never
- * needs). A failed chunk or message load (a flaky network, a deploy in between) is tried again a few
+ * needs). A placeholder, if given, holds the part's place while it loads. A failed chunk or message load (a flaky network, a deploy in between) is tried again a few
  * times with a growing pause; after that the header goes on without the part rather than breaking.
  */
-export function lazyShellPart(load: () => Promise<Component>): Component {
+export function lazyShellPart(load: () => Promise<Component>, placeholder?: Component): Component {
   return defineAsyncComponent({
     loader: load,
+    // Shown at once while the part loads, so its arrival moves nothing on the page.
+    ...(placeholder ? { loadingComponent: placeholder, delay: 0 } : {}),
     // Renders nothing; having one also keeps Vue from rethrowing the failure.
     errorComponent: { render: () => null },
     onError(error, retry, fail, attempts) {

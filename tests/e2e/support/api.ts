@@ -1,6 +1,5 @@
 import { expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { DEMO_PASSWORD } from './cloud';
+import { cloudInfo as cloud, DEMO_PASSWORD } from './cloud';
 
 /**
  * The real API as a script calls it, for what a journey needs set up that no person could do in a
@@ -8,10 +7,6 @@ import { DEMO_PASSWORD } from './cloud';
  * token, then GraphQL over HTTP. Nothing is stubbed: the app under test sees the same cloud.
  */
 type Json = Record<string, unknown>;
-
-function cloud(): { graphqlUrl: string; cognitoUrl: string; userPoolClientId: string } {
-  return JSON.parse(readFileSync('.local-e2e/cloud.json', 'utf8'));
-}
 
 export async function tokenOf(email: string): Promise<string> {
   const info = cloud();

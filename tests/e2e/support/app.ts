@@ -45,7 +45,8 @@ export async function signedIn(browser: Browser, person: Person, path = '/'): Pr
   watchForMissingMessages(page);
   await page.goto(path);
   await signInWithForm(page, person.email, DEMO_PASSWORD);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // The header's: the account page has sign-out buttons of its own.
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
   return { context, page };
 }
 

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
-/** The local cloud the journeys run against, as it describes itself in `.local-e2e/cloud.json`. */
-export function cloudInfo(): { mailboxUrl: string; graphqlUrl: string } {
-  return JSON.parse(readFileSync('.local-e2e/cloud.json', 'utf8'));
+/** The local cloud's data folder: `.local-e2e`, or the installed-app journeys' own (playwright.pwa.config.ts). */
+export const e2eDataDir = (): string => process.env.HUDDLE_E2E_DATA_DIR ?? '.local-e2e';
+
+/** The local cloud the journeys run against, as it describes itself in its data folder's cloud.json. */
+export function cloudInfo(): {
+  mailboxUrl: string;
+  graphqlUrl: string;
+  cognitoUrl: string;
+  userPoolClientId: string;
+} {
+  return JSON.parse(readFileSync(`${e2eDataDir()}/cloud.json`, 'utf8'));
 }
 
 interface Mail {
