@@ -1,4 +1,4 @@
-import { fetchAuthSession, signOut as amplifySignOut } from 'aws-amplify/auth';
+import { fetchAuthSession } from 'aws-amplify/auth';
 import type { SessionUser } from './types';
 
 /** Reads 'cognito:groups' from an access token payload; anything malformed counts as no groups. */
@@ -34,5 +34,6 @@ export async function refreshTokens(): Promise<void> {
 
 /** `global: true` also revokes the refresh tokens on every other device (Cognito GlobalSignOut). */
 export async function signOut(options: { global?: boolean } = {}): Promise<void> {
+  const { amplifySignOut } = await import('./amplifySignOut');
   await amplifySignOut({ global: options.global ?? false });
 }
