@@ -11,6 +11,7 @@ import { checkSignUpEmail } from '../src/universities/signUpRule.js';
 import type { LocalAppSync } from './appsync/index.js';
 import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
+import { appOrigins } from './origins.js';
 import { localPaths } from './paths.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed.js';
 import { seedDemoContent } from './demoContent.js';
@@ -60,16 +61,22 @@ const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export async function startLocalCloud(options: CloudOptions = {}): Promise<LocalCloud> {
   const paths = localPaths(options.dataDir);
   const log = options.log ?? ((line: string) => console.log(line));
+  const appUrl = options.appUrl ?? 'http://127.0.0.1:5173';
+  // Browsers may reach Cognito, the API and the mailbox from the app's page only.
+  const allowedOrigins = appOrigins(appUrl);
   await mkdir(paths.base, { recursive: true });
 
   // Start-up time is a budget (`npm run bench:startup`): PGlite compiles its WebAssembly off the main
   // thread, so the servers' modules load and the schema is read while the database opens.
   const [database, { startLocalCognito }, { startLocalAppSync }, schemaSdl, mailbox] = await Promise.all([
-    connectDatabase({ url: options.databaseUrl ?? process.env.DATABASE_URL, pgliteDir: paths.database }),
+    connectDatabase({
+      url: options.databaseUrl ?? process.env.DATABASE_URL,
+      pgliteDir: paths.database,
+    }),
     import('./cognito/index.js'),
     import('./appsync/index.js'),
     readFile(schemaPath, 'utf8'),
-    Mailbox.open(paths.mailbox, log),
+    Mailbox.open(paths.mailbox, log, allowedOrigins),
   ]);
   const migrated = migrateToLatest(database.db);
 
@@ -78,6 +85,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     port: options.cognitoPort ?? 9229,
     mailbox,
     log,
+    allowedOrigins,
     hooks: {
       preSignUp: async ({ email }) => {
         const decision = await checkSignUpEmail(database.db, email);
@@ -102,7 +110,9 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
   }
 
   // The publisher needs the gateway, and the gateway needs the resolvers: bind it once both exist.
-  let executeAsIam: IamExecutor = async () => ({ errors: ['the API is not started yet'] });
+  let executeAsIam: IamExecutor = async () => ({
+    errors: ['the API is not started yet'],
+  });
   const services: Services = {
     db: database.db,
     events: graphqlPublisher((query, variables) => executeAsIam(query, variables), log),
@@ -110,7 +120,14 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     userDirectory: {
       findBySub: async (sub) => {
         const user = await cognito.getUserBySub(sub);
-        return user && { sub: user.sub, email: user.email, name: user.attributes.name, groups: user.groups };
+        return (
+          user && {
+            sub: user.sub,
+            email: user.email,
+            name: user.attributes.name,
+            groups: user.groups,
+          }
+        );
       },
     },
     userGroups: { add: cognito.addToGroup, remove: cognito.removeFromGroup },
@@ -125,6 +142,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     invoke: invokeLikeAppSync(createHandler(services), log),
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
+    allowedOrigins,
   });
 
   executeAsIam = (query, variables) => appsync.executeAsIam(query, variables);
@@ -148,7 +166,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
 
   const apiOrigin = new URL(appsync.url).origin;
   const info: CloudInfo = {
-    appUrl: options.appUrl ?? 'http://127.0.0.1:5173',
+    appUrl,
     graphqlUrl: appsync.url,
     realtimeUrl: appsync.realtimeUrl,
     cognitoUrl: cognito.url,

@@ -1,8 +1,10 @@
 /**
- * The HTTP side: POST /graphql with AppSync's status codes and error bodies, CORS that echoes the
- * requested headers (a `*` does not cover Authorization), and the caller's extra routes.
+ * The HTTP side: POST /graphql with AppSync's status codes and error bodies, CORS for the app's
+ * origin only (echoing the requested headers: a `*` does not cover Authorization; any other Origin
+ * is refused), and the caller's extra routes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { originAllowed, originOf, setCorsHeaders } from '../origins.js';
 import { UnauthorizedException, type Caller } from './auth.js';
 import type { Engine } from './execute.js';
 
@@ -11,18 +13,8 @@ export interface HttpOptions {
   verify(token: string | undefined, sourceIp: string): Promise<Caller>;
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   log(line: string): void;
-}
-
-function cors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
-  const asked = req.headers['access-control-request-headers'];
-  res.setHeader(
-    'Access-Control-Allow-Headers',
-    asked ? String(asked) : 'authorization, content-type, x-amz-user-agent',
-  );
-  res.setHeader('Access-Control-Expose-Headers', 'x-amzn-ErrorType, x-amzn-RequestId');
-  res.setHeader('Access-Control-Max-Age', '86400');
+  /** origins a browser may call from (the app's); a request naming any other Origin is refused */
+  allowedOrigins: readonly string[];
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -93,10 +85,18 @@ export function createHttpHandler(opts: HttpOptions) {
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      cors(req, res);
       const path = pathOf(req.url);
+      if (!originAllowed(req, opts.allowedOrigins)) {
+        res.setHeader('Vary', 'Origin');
+        return transportError(res, 403, 'ForbiddenException', `Origin ${originOf(req)} may not call this API.`);
+      }
+      setCorsHeaders(req, res, opts.allowedOrigins, {
+        methods: 'POST, GET, OPTIONS',
+        exposeHeaders: 'x-amzn-ErrorType, x-amzn-RequestId',
+        defaultHeaders: 'authorization, content-type, x-amz-user-agent',
+      });
       if (req.method === 'OPTIONS') {
-        res.writeHead(204).end();
+        res.writeHead(204, { 'Access-Control-Max-Age': '86400' }).end();
         return;
       }
       if (path === '/graphql' && req.method === 'POST') return await graphql(req, res);

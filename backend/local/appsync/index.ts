@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppSyncResolverEvent } from '../../src/event.js';
+import { originAllowed } from '../origins.js';
 import { createVerifier, iamCaller } from './auth.js';
 import { createEngine } from './execute.js';
 import { createHttpHandler } from './http.js';
@@ -24,6 +25,8 @@ export interface LocalAppSyncOptions {
   log?: (line: string) => void;
   /** realtime keep-alive interval; AppSync sends `ka` about once a minute */
   keepAliveMs?: number;
+  /** the app's origins: the only ones a browser may call from or open a socket from (default: none) */
+  allowedOrigins?: readonly string[];
 }
 
 export interface LocalAppSync {
@@ -50,14 +53,36 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
     onMutation: (field, payload) => publish(field, payload),
     wantsMutation: (field) => listening(field),
   });
-  const subscriptions = createSubscriptions({ engine, local, invoke: opts.invoke, log });
+  const subscriptions = createSubscriptions({
+    engine,
+    local,
+    invoke: opts.invoke,
+    log,
+  });
   publish = subscriptions.publish;
   listening = subscriptions.listening;
 
-  const realtime = createRealtime({ verify, subscriptions, keepAliveMs: opts.keepAliveMs ?? 60_000, log });
-  const server = createServer(createHttpHandler({ engine, verify, extraRoutes: opts.extraRoutes, log }));
+  const realtime = createRealtime({
+    verify,
+    subscriptions,
+    keepAliveMs: opts.keepAliveMs ?? 60_000,
+    log,
+  });
+  const allowedOrigins = opts.allowedOrigins ?? [];
+  const server = createServer(
+    createHttpHandler({
+      engine,
+      verify,
+      extraRoutes: opts.extraRoutes,
+      log,
+      allowedOrigins,
+    }),
+  );
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://local').pathname === '/graphql/realtime')
+    // CORS does not apply to WebSockets: a page on another origin could open one, so refuse it here.
+    if (!originAllowed(req, allowedOrigins)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else if (new URL(req.url ?? '/', 'http://local').pathname === '/graphql/realtime')
       realtime.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
@@ -74,7 +99,12 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
     url: `http://${origin}/graphql`,
     realtimeUrl: `ws://${origin}/graphql/realtime`,
     async executeAsIam(query, variables) {
-      const out = await engine.handle({ query, variables: variables ?? {}, caller: iamCaller(), headers: {} });
+      const out = await engine.handle({
+        query,
+        variables: variables ?? {},
+        caller: iamCaller(),
+        headers: {},
+      });
       return out.body;
     },
     dropRealtimeConnections: () => realtime.dropConnections(),

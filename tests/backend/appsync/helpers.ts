@@ -52,6 +52,8 @@ export const SCHEMA = /* GraphQL */ `
 `;
 
 export const CLIENT_ID = 'testclient';
+/** The app's origin for these tests: the only one a browser may call the gateway from. */
+export const APP_ORIGIN = 'http://localhost:5173';
 export const ISSUER = 'http://127.0.0.1/local_test';
 
 export async function fakeLambda(event: AppSyncResolverEvent): Promise<unknown> {
@@ -120,7 +122,12 @@ export interface Fixture {
 export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+  const jwk = {
+    ...(await exportJWK(publicKey)),
+    kid: 'k1',
+    alg: 'RS256',
+    use: 'sig',
+  };
   const jwks: Server = createServer((_req, res) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
   );
@@ -139,6 +146,7 @@ export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
     resolvedFields: ['Activity.host'],
     log: (l) => logs.push(l),
     keepAliveMs,
+    allowedOrigins: [APP_ORIGIN],
   });
   const token: Fixture['token'] = async (o = {}) => {
     const now = Math.floor(Date.now() / 1000);
@@ -151,7 +159,11 @@ export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
     };
     if (o.groups) claims['cognito:groups'] = o.groups;
     if (use === 'access') claims.client_id = o.clientId ?? CLIENT_ID;
-    else Object.assign(claims, { aud: o.clientId ?? CLIENT_ID, email: 'alice@example.org' });
+    else
+      Object.assign(claims, {
+        aud: o.clientId ?? CLIENT_ID,
+        email: 'alice@example.org',
+      });
     const key: CryptoKey = o.forged ? other.privateKey : privateKey;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
@@ -198,22 +210,35 @@ export async function gql(
 ) {
   const res = await fetch(api.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token !== undefined ? { authorization: token } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token !== undefined ? { authorization: token } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Body };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as Body,
+  };
 }
 
 /** A raw realtime client that records every frame, like Amplify's socket. */
 export async function connect(api: LocalAppSync, token: string, mode: 'subprotocol' | 'query' = 'subprotocol') {
-  const header = JSON.stringify({ Authorization: token, host: new URL(api.url).host });
+  const header = JSON.stringify({
+    Authorization: token,
+    host: new URL(api.url).host,
+  });
   let url = api.realtimeUrl;
   const protocols = ['graphql-ws'];
   if (mode === 'subprotocol') protocols.push(`header-${Buffer.from(header).toString('base64url')}`);
   else url += `?header=${encodeURIComponent(Buffer.from(header).toString('base64'))}&payload=e30=`;
   const ws = new WebSocket(url, protocols);
   const frames: Frame[] = [];
-  const waiters: { pred: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
+  const waiters: {
+    pred: (f: Frame) => boolean;
+    resolve: (f: Frame) => void;
+  }[] = [];
   ws.on('message', (raw) => {
     const f = JSON.parse(String(raw)) as Frame;
     frames.push(f);
@@ -230,7 +255,10 @@ export async function connect(api: LocalAppSync, token: string, mode: 'subprotoc
       const seen = frames.find(pred);
       if (seen) return (frames.splice(frames.indexOf(seen), 1), resolve(seen));
       const t = setTimeout(() => reject(new Error(`timeout; frames: ${JSON.stringify(frames)}`)), ms);
-      waiters.push({ pred, resolve: (f) => (clearTimeout(t), frames.splice(frames.indexOf(f), 1), resolve(f)) });
+      waiters.push({
+        pred,
+        resolve: (f) => (clearTimeout(t), frames.splice(frames.indexOf(f), 1), resolve(f)),
+      });
     });
   const send = (m: unknown) => ws.send(JSON.stringify(m));
   const start = (id: string, query: string, variables: Record<string, unknown> = {}, auth = token) =>
@@ -239,7 +267,9 @@ export async function connect(api: LocalAppSync, token: string, mode: 'subprotoc
       type: 'start',
       payload: {
         data: JSON.stringify({ query, variables }),
-        extensions: { authorization: { Authorization: auth, host: new URL(api.url).host } },
+        extensions: {
+          authorization: { Authorization: auth, host: new URL(api.url).host },
+        },
       },
     });
   return { ws, frames, next, send, start, closed, protocol: () => ws.protocol };
