@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -49,13 +50,27 @@ export class HuddleStack extends Stack {
       handler: resolver,
     });
     resolver.addEnvironment('GRAPHQL_URL', api.api.graphqlUrl);
-    // ListUsers for the profile fallback; the group calls for administrators changing staff membership.
+    // ListUsers for the profile fallback, AdminUserGlobalSignOut to end every session ("sign out of all
+    // devices"), the group calls for administrators changing staff membership.
     auth.userPool.grant(
       resolver,
       'cognito-idp:ListUsers',
+      'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminRemoveUserFromGroup',
     );
+    // A password reset ends every session too (post-confirmation after ConfirmForgotPassword). A
+    // policy of its own, not the function's default one: the pool depends on the function (its
+    // trigger), so the function must not depend on a policy that names the pool.
+    new Policy(this, 'PostConfirmationSignOut', {
+      roles: [postConfirmation.role!],
+      statements: [
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminUserGlobalSignOut'],
+          resources: [auth.userPool.userPoolArn],
+        }),
+      ],
+    });
 
     // The no-show job (backend/src/classes/noShowJob.ts), every 15 minutes; it publishes session changes.
     const noShowJob = backendFunction(this, 'NoShowJob', {

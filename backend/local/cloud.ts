@@ -1,17 +1,19 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Services } from '../src/context.js';
+import type { Services, UserDirectory } from '../src/context.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createHandler } from '../src/handler.js';
 import { invokeLikeAppSync } from './appsync/lambdaInvoke.js';
 import { graphqlPublisher, type IamExecutor } from '../src/publishing.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
+import { signOutEverywhere } from '../src/profiles/sessions.js';
 import { checkSignUpEmail } from '../src/universities/signUpRule.js';
 import type { LocalAppSync } from './appsync/index.js';
 import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
 import { appOrigins } from './origins.js';
+import { sessionCheck } from './sessionCheck.js';
 import { localPaths } from './paths.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed.js';
 import { seedDemoContent } from './demoContent.js';
@@ -69,16 +71,27 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
   // Start-up time is a budget (`npm run bench:startup`): PGlite compiles its WebAssembly off the main
   // thread, so the servers' modules load and the schema is read while the database opens.
   const [database, { startLocalCognito }, { startLocalAppSync }, schemaSdl, mailbox] = await Promise.all([
-    connectDatabase({
-      url: options.databaseUrl ?? process.env.DATABASE_URL,
-      pgliteDir: paths.database,
-    }),
+    connectDatabase({ url: options.databaseUrl ?? process.env.DATABASE_URL, pgliteDir: paths.database }),
     import('./cognito/index.js'),
     import('./appsync/index.js'),
     readFile(schemaPath, 'utf8'),
     Mailbox.open(paths.mailbox, log, allowedOrigins),
   ]);
   const migrated = migrateToLatest(database.db);
+  const sessions = sessionCheck(database.db);
+
+  // The user pool as the server uses it; bound once Cognito is up (the hooks below need it too).
+  const bound: { cognito?: LocalCognito } = {};
+  const userDirectory: UserDirectory = {
+    findBySub: async (sub) => {
+      const user = await bound.cognito!.getUserBySub(sub);
+      return user && { sub: user.sub, email: user.email, name: user.attributes.name, groups: user.groups };
+    },
+    signOutEverywhere: async (sub) => {
+      const { admin, userPoolId } = bound.cognito!;
+      await admin('AdminUserGlobalSignOut', { UserPoolId: userPoolId, Username: sub });
+    },
+  };
 
   const cognito = await startLocalCognito({
     dataDir: paths.cognito,
@@ -99,8 +112,15 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
           groups: user.groups,
         });
       },
+      // As the post-confirmation trigger does in AWS after ConfirmForgotPassword.
+      passwordReset: async ({ sub }) => {
+        await migrated;
+        await signOutEverywhere(userDirectory, database.db, sub, new Date());
+        sessions.forget(sub);
+      },
     },
   });
+  bound.cognito = cognito;
 
   await migrated;
   if (options.seedDemoAccounts ?? true) {
@@ -110,27 +130,14 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
   }
 
   // The publisher needs the gateway, and the gateway needs the resolvers: bind it once both exist.
-  let executeAsIam: IamExecutor = async () => ({
-    errors: ['the API is not started yet'],
-  });
+  let executeAsIam: IamExecutor = async () => ({ errors: ['the API is not started yet'] });
   const services: Services = {
     db: database.db,
     events: graphqlPublisher((query, variables) => executeAsIam(query, variables), log),
     now: () => new Date(),
-    userDirectory: {
-      findBySub: async (sub) => {
-        const user = await cognito.getUserBySub(sub);
-        return (
-          user && {
-            sub: user.sub,
-            email: user.email,
-            name: user.attributes.name,
-            groups: user.groups,
-          }
-        );
-      },
-    },
+    userDirectory,
     userGroups: { add: cognito.addToGroup, remove: cognito.removeFromGroup },
+    sessionsEnded: (userId) => sessions.forget(userId),
   };
 
   if (options.seedDemoContent) await seedDemoContent(services, cognito, log);
@@ -143,6 +150,9 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
     allowedOrigins,
+    // AppSync runs a subscription's resolver only when it starts; locally a subscription whose
+    // session ended since (sign out everywhere, a password change) is closed at its next event.
+    checkSubscriber: sessions.check,
   });
 
   executeAsIam = (query, variables) => appsync.executeAsIam(query, variables);

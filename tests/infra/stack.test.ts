@@ -66,6 +66,29 @@ describe('Cognito', () => {
     expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
   });
 
+  it('hides whether an account exists, and keeps access tokens short (15 minutes)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes', IdToken: 'minutes' }),
+    });
+  });
+
+  it('lets the resolver and the post-confirmation trigger end a user’s sessions (AdminUserGlobalSignOut) on this pool only', () => {
+    const pool = arnOf(onlyId('AWS::Cognito::UserPool'));
+    for (const id of ['Resolver', 'PostConfirmation']) {
+      const statement = policyStatementsOf(id).find((s) =>
+        [s.Action].flat().includes('cognito-idp:AdminUserGlobalSignOut'),
+      );
+      expect(statement?.Resource, id).toEqual(pool);
+    }
+    expect(policyStatementsOf('PreSignUp').flatMap((s) => [s.Action].flat())).not.toContain(
+      'cognito-idp:AdminUserGlobalSignOut',
+    );
+  });
+
   it('runs the pre-sign-up and post-confirmation triggers from backend/src/triggers', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       LambdaConfig: {

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AppSyncResolverEvent } from '../../src/event.js';
+import type { AppSyncResolverEvent, CognitoIdentity } from '../../src/event.js';
 import { originAllowed } from '../origins.js';
 import { createVerifier, iamCaller } from './auth.js';
 import { createEngine } from './execute.js';
@@ -27,6 +27,8 @@ export interface LocalAppSyncOptions {
   keepAliveMs?: number;
   /** the app's origins: the only ones a browser may call from or open a socket from (default: none) */
   allowedOrigins?: readonly string[];
+  /** run before each subscription delivery; throwing ends that subscription (a session that ended) */
+  checkSubscriber?(identity: CognitoIdentity): Promise<void>;
 }
 
 export interface LocalAppSync {
@@ -58,16 +60,12 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
     local,
     invoke: opts.invoke,
     log,
+    checkSubscriber: opts.checkSubscriber,
   });
   publish = subscriptions.publish;
   listening = subscriptions.listening;
 
-  const realtime = createRealtime({
-    verify,
-    subscriptions,
-    keepAliveMs: opts.keepAliveMs ?? 60_000,
-    log,
-  });
+  const realtime = createRealtime({ verify, subscriptions, keepAliveMs: opts.keepAliveMs ?? 60_000, log });
   const allowedOrigins = opts.allowedOrigins ?? [];
   const server = createServer(
     createHttpHandler({
@@ -99,12 +97,7 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
     url: `http://${origin}/graphql`,
     realtimeUrl: `ws://${origin}/graphql/realtime`,
     async executeAsIam(query, variables) {
-      const out = await engine.handle({
-        query,
-        variables: variables ?? {},
-        caller: iamCaller(),
-        headers: {},
-      });
+      const out = await engine.handle({ query, variables: variables ?? {}, caller: iamCaller(), headers: {} });
       return out.body;
     },
     dropRealtimeConnections: () => realtime.dropConnections(),

@@ -55,8 +55,13 @@ export interface ProfilesTable {
   bio: Defaulted<string>;
   /** The sports they play, `[{ sport, level }]`; written as cast jsonb text (profiles/sports.ts). */
   sports: ColumnType<SportLevelValue[], RawBuilder<SportLevelValue[]> | undefined, RawBuilder<SportLevelValue[]>>;
-  /** Access tokens issued before this moment are refused (sign out of all devices). */
+  /**
+   * Sessions that signed in at or before this moment are refused (sign out of all devices, a
+   * password change or reset): compared with the token's `auth_time`, which a refresh keeps.
+   */
   tokens_valid_after: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The one session the cut-off spares (its `origin_jti`): the device that changed the password. */
+  tokens_kept_session: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

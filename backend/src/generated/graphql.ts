@@ -181,8 +181,13 @@ export type QueryClassAttendanceArgs = {
 
 export type Mutation = {
   updateProfile: Profile;
-  /** Refuse every access token issued before now, on every device. The client then calls Cognito's global sign-out. */
+  /**
+   * End every session of the caller, on every device: Cognito revokes the refresh tokens, and the API
+   * refuses every session that signed in until now (the client then signs out locally).
+   */
   signOutEverywhere: Scalars['Boolean']['output'];
+  /** End every session of the caller but this one: the app calls it right after a password change. */
+  signOutOtherDevices: Scalars['Boolean']['output'];
   createActivity: Activity;
   /** Participants are notified when the time or place changes. */
   updateActivity: Activity;
@@ -1271,6 +1276,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   updateProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutOtherDevices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
   updateActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationUpdateActivityArgs, 'id' | 'input'>>;
   cancelActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCancelActivityArgs, 'id'>>;

@@ -8,7 +8,11 @@ import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import WebSocket from 'ws';
 import { AppError } from '../../../backend/src/errors.js';
 import type { AppSyncResolverEvent } from '../../../backend/src/event.js';
-import { startLocalAppSync, type LocalAppSync } from '../../../backend/local/appsync/index.js';
+import {
+  startLocalAppSync,
+  type LocalAppSync,
+  type LocalAppSyncOptions,
+} from '../../../backend/local/appsync/index.js';
 
 export const SCHEMA = /* GraphQL */ `
   type University @aws_cognito_user_pools @aws_iam {
@@ -119,15 +123,13 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
+export async function startFixture(
+  keepAliveMs = 60_000,
+  extra: Partial<Pick<LocalAppSyncOptions, 'checkSubscriber' | 'invoke'>> = {},
+): Promise<Fixture> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
-  const jwk = {
-    ...(await exportJWK(publicKey)),
-    kid: 'k1',
-    alg: 'RS256',
-    use: 'sig',
-  };
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const jwks: Server = createServer((_req, res) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
   );
@@ -141,12 +143,13 @@ export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
     auth: { issuer: ISSUER, jwksUrl, userPoolClientIds: [CLIENT_ID] },
     invoke: async (e) => {
       events.push(e);
-      return fakeLambda(e);
+      return (extra.invoke ?? fakeLambda)(e);
     },
     resolvedFields: ['Activity.host'],
     log: (l) => logs.push(l),
     keepAliveMs,
     allowedOrigins: [APP_ORIGIN],
+    checkSubscriber: extra.checkSubscriber,
   });
   const token: Fixture['token'] = async (o = {}) => {
     const now = Math.floor(Date.now() / 1000);
@@ -159,11 +162,7 @@ export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
     };
     if (o.groups) claims['cognito:groups'] = o.groups;
     if (use === 'access') claims.client_id = o.clientId ?? CLIENT_ID;
-    else
-      Object.assign(claims, {
-        aud: o.clientId ?? CLIENT_ID,
-        email: 'alice@example.org',
-      });
+    else Object.assign(claims, { aud: o.clientId ?? CLIENT_ID, email: 'alice@example.org' });
     const key: CryptoKey = o.forged ? other.privateKey : privateKey;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
@@ -210,35 +209,22 @@ export async function gql(
 ) {
   const res = await fetch(api.url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token !== undefined ? { authorization: token } : {}),
-    },
+    headers: { 'content-type': 'application/json', ...(token !== undefined ? { authorization: token } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: (await res.json()) as Body,
-  };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Body };
 }
 
 /** A raw realtime client that records every frame, like Amplify's socket. */
 export async function connect(api: LocalAppSync, token: string, mode: 'subprotocol' | 'query' = 'subprotocol') {
-  const header = JSON.stringify({
-    Authorization: token,
-    host: new URL(api.url).host,
-  });
+  const header = JSON.stringify({ Authorization: token, host: new URL(api.url).host });
   let url = api.realtimeUrl;
   const protocols = ['graphql-ws'];
   if (mode === 'subprotocol') protocols.push(`header-${Buffer.from(header).toString('base64url')}`);
   else url += `?header=${encodeURIComponent(Buffer.from(header).toString('base64'))}&payload=e30=`;
   const ws = new WebSocket(url, protocols);
   const frames: Frame[] = [];
-  const waiters: {
-    pred: (f: Frame) => boolean;
-    resolve: (f: Frame) => void;
-  }[] = [];
+  const waiters: { pred: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   ws.on('message', (raw) => {
     const f = JSON.parse(String(raw)) as Frame;
     frames.push(f);
@@ -255,10 +241,7 @@ export async function connect(api: LocalAppSync, token: string, mode: 'subprotoc
       const seen = frames.find(pred);
       if (seen) return (frames.splice(frames.indexOf(seen), 1), resolve(seen));
       const t = setTimeout(() => reject(new Error(`timeout; frames: ${JSON.stringify(frames)}`)), ms);
-      waiters.push({
-        pred,
-        resolve: (f) => (clearTimeout(t), frames.splice(frames.indexOf(f), 1), resolve(f)),
-      });
+      waiters.push({ pred, resolve: (f) => (clearTimeout(t), frames.splice(frames.indexOf(f), 1), resolve(f)) });
     });
   const send = (m: unknown) => ws.send(JSON.stringify(m));
   const start = (id: string, query: string, variables: Record<string, unknown> = {}, auth = token) =>
@@ -267,9 +250,7 @@ export async function connect(api: LocalAppSync, token: string, mode: 'subprotoc
       type: 'start',
       payload: {
         data: JSON.stringify({ query, variables }),
-        extensions: {
-          authorization: { Authorization: auth, host: new URL(api.url).host },
-        },
+        extensions: { authorization: { Authorization: auth, host: new URL(api.url).host } },
       },
     });
   return { ws, frames, next, send, start, closed, protocol: () => ws.protocol };

@@ -518,6 +518,16 @@ const ROWS: Row[] = [
     setup: async (w) => ({ vars: { u: w.ids.pieter } }),
     expect: ADMIN_ONLY,
   },
+  // Ends the caller's other sessions only: the token that called keeps working.
+  {
+    op: 'signOutOtherDevices',
+    query: 'mutation { signOutOtherDevices }',
+    expect: ALL_OK,
+    check: async (_d, c, w) => {
+      const after = await w.call(c, '{ me { id } }');
+      expect(after.errors).toBeUndefined();
+    },
+  },
   // Last: it refuses every token the caller holds (checked right after each allowed call).
   {
     op: 'signOutEverywhere',
