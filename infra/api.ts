@@ -11,6 +11,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { API_LIMITS } from '../backend/src/apiLimits.js';
 import { resolverCode } from './resolverCode.js';
 import { rootFields } from './schemaFields.js';
 
@@ -49,6 +50,9 @@ export class Api extends Construct {
         additionalAuthorizationModes: [{ authorizationType: AuthorizationType.IAM }],
       },
       logConfig: { fieldLogLevel: FieldLogLevel.ERROR, retention: RetentionDays.ONE_MONTH },
+      // The local gateway enforces the same two limits (backend/src/apiLimits.ts).
+      queryDepthLimit: API_LIMITS.queryDepth,
+      resolverCountLimit: API_LIMITS.resolverCount,
     });
 
     this.dataSource = this.api.addLambdaDataSource('Backend', props.handler);

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { createHandler } from '../src/handler.js';
 import { invokeLikeAppSync } from './appsync/lambdaInvoke.js';
 import { graphqlPublisher, type IamExecutor } from '../src/publishing.js';
+import { API_LIMITS } from '../src/apiLimits.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
 import { signOutEverywhere } from '../src/profiles/sessions.js';
 import { checkSignUpEmail } from '../src/universities/signUpRule.js';
@@ -150,6 +151,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
     allowedOrigins,
+    limits: API_LIMITS,
     // AppSync runs a subscription's resolver only when it starts; locally a subscription whose
     // session ended since (sign out everywhere, a password change) is closed at its next event.
     checkSubscriber: sessions.check,

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_LIMITS } from '../../backend/src/apiLimits.js';
 import { servedFields } from '../../backend/src/handler.js';
 import { fromRoot } from '../../infra/paths.js';
 import { resolverCode } from '../../infra/resolverCode.js';
@@ -112,6 +113,13 @@ describe('AppSync', () => {
       AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
       UserPoolConfig: Match.objectLike({ UserPoolId: ref(onlyId('AWS::Cognito::UserPool')) }),
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+    });
+  });
+
+  it('sets the query depth and resolver count limits the local gateway enforces', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      QueryDepthLimit: API_LIMITS.queryDepth,
+      ResolverCountLimit: API_LIMITS.resolverCount,
     });
   });
 

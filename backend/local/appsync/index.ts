@@ -9,6 +9,7 @@ import { originAllowed } from '../origins.js';
 import { createVerifier, iamCaller } from './auth.js';
 import { createEngine } from './execute.js';
 import { createHttpHandler } from './http.js';
+import type { RequestLimits } from './limits.js';
 import { createRealtime } from './realtime.js';
 import { loadSchema } from './schema.js';
 import { createSubscriptions } from './subscriptions.js';
@@ -27,6 +28,8 @@ export interface LocalAppSyncOptions {
   keepAliveMs?: number;
   /** the app's origins: the only ones a browser may call from or open a socket from (default: none) */
   allowedOrigins?: readonly string[];
+  /** queryDepthLimit / resolverCountLimit, as set on the AppSync API (default: none) */
+  limits?: RequestLimits;
   /** run before each subscription delivery; throwing ends that subscription (a session that ended) */
   checkSubscriber?(identity: CognitoIdentity): Promise<void>;
 }
@@ -54,6 +57,7 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
     log,
     onMutation: (field, payload) => publish(field, payload),
     wantsMutation: (field) => listening(field),
+    limits: opts.limits,
   });
   const subscriptions = createSubscriptions({
     engine,

@@ -125,7 +125,7 @@ export interface Fixture {
 
 export async function startFixture(
   keepAliveMs = 60_000,
-  extra: Partial<Pick<LocalAppSyncOptions, 'checkSubscriber' | 'invoke'>> = {},
+  extra: Partial<Pick<LocalAppSyncOptions, 'limits' | 'checkSubscriber' | 'invoke'>> = {},
 ): Promise<Fixture> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
@@ -149,6 +149,7 @@ export async function startFixture(
     log: (l) => logs.push(l),
     keepAliveMs,
     allowedOrigins: [APP_ORIGIN],
+    limits: extra.limits,
     checkSubscriber: extra.checkSubscriber,
   });
   const token: Fixture['token'] = async (o = {}) => {
