@@ -14,10 +14,14 @@ const rssMb = process.memoryUsage().rss / 1024 / 1024;
 console.log(`  Ready in ${Math.round(performance.now())} ms, using ${Math.round(rssMb)} MB of memory`);
 
 let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    void cloud.close().then(() => process.exit(0));
-  });
+function shutdown(): void {
+  if (closing) return;
+  closing = true;
+  void cloud.close().then(() => process.exit(0));
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+// A parent that starts the cloud as its child (`npm run bench`) gives it a pipe on stdin: the pipe
+// closes when the parent ends, however it ends (even killed outright), and the cloud goes with it.
+if (process.env.HUDDLE_STOP_WITH_PARENT === '1') {
+  process.stdin.on('end', shutdown).on('close', shutdown).resume();
 }

@@ -96,7 +96,8 @@ export async function runOne(world: World, samples: Samples, vu: number, step: n
   try {
     const { name, answer } = await pick(step)(world, vu, step);
     const ms = performance.now() - started;
-    if (answer.errors?.length) samples.fail(name, `${answer.errors[0]!.errorType}: ${answer.errors[0]!.message}`);
+    if (answer.status === 429) samples.refuse(ms);
+    else if (answer.errors?.length) samples.fail(name, `${answer.errors[0]!.errorType}: ${answer.errors[0]!.message}`);
     else samples.add(name, ms);
   } catch (error) {
     samples.fail('network', error instanceof Error ? error.message : String(error));

@@ -72,6 +72,11 @@ export function isSessionExpired(error: ApiError): boolean {
   return error.errorType === 'Unauthorized' && !error.message.startsWith('Not Authorized to access');
 }
 
+/** The API was too busy and ran nothing (HTTP 429): the same request may be sent again later. */
+export function isTooManyRequests(error: ApiError): boolean {
+  return error.errorType === 'TooManyRequestsException';
+}
+
 /** Turns any failure into an ApiError, telling the app first when the session is dead. */
 export function rethrowAsApiError(reason: unknown): never {
   const error = toApiError(reason);

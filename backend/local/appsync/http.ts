@@ -1,7 +1,13 @@
 /**
  * The HTTP side: POST /graphql with AppSync's status codes and error bodies, CORS for the app's
  * origin only (echoing the requested headers: a `*` does not cover Authorization; any other Origin
- * is refused), and the caller's extra routes.
+ * is refused), a bound on requests in progress, and the caller's extra routes.
+ *
+ * Overload: AppSync does not queue a request it cannot serve, it answers "too many requests" at
+ * once. The gateway admits `maxConcurrentRequests` GraphQL requests at a time and answers the
+ * rest straight away with HTTP 429 and a TooManyRequestsException, which Amplify (and the app's
+ * own run()) retry with backoff. Queueing instead let the embedded database's backlog grow until
+ * requests waited for tens of seconds and connections failed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { originAllowed, originOf, setCorsHeaders } from '../origins.js';
@@ -15,7 +21,11 @@ export interface HttpOptions {
   log(line: string): void;
   /** origins a browser may call from (the app's); a request naming any other Origin is refused */
   allowedOrigins: readonly string[];
+  /** GraphQL requests in progress at once; the next ones get HTTP 429 */
+  maxConcurrentRequests: number;
 }
+
+export const TOO_MANY_REQUESTS = 'TooManyRequestsException';
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   // No writeHead: with the headers still pending, end() sets Content-Length and sends headers and
@@ -49,7 +59,16 @@ function pathOf(url: string | undefined): string {
 }
 
 export function createHttpHandler(opts: HttpOptions) {
+  let inProgress = 0;
+
   async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (inProgress >= opts.maxConcurrentRequests) {
+      res.setHeader('Retry-After', '1');
+      return transportError(res, 429, TOO_MANY_REQUESTS, 'Too many requests: the API is busy. Try again in a moment.');
+    }
+    inProgress += 1;
+    // 'close' follows the end of the answer or a dropped connection, whichever comes first.
+    res.once('close', () => (inProgress -= 1));
     let caller: Caller;
     const auth = req.headers.authorization;
     try {

@@ -30,9 +30,14 @@ export interface LocalAppSyncOptions {
   allowedOrigins?: readonly string[];
   /** queryDepthLimit / resolverCountLimit, as set on the AppSync API (default: none) */
   limits?: RequestLimits;
+  /** GraphQL requests served at once over HTTP; more get HTTP 429 at once (default 64) */
+  maxConcurrentRequests?: number;
   /** run before each subscription delivery; throwing ends that subscription (a session that ended) */
   checkSubscriber?(identity: CognitoIdentity): Promise<void>;
 }
+
+/** Enough to keep both cores busy, few enough that an admitted request waits well under a second. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
 export interface LocalAppSync {
   url: string;
@@ -78,6 +83,7 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
       extraRoutes: opts.extraRoutes,
       log,
       allowedOrigins,
+      maxConcurrentRequests: opts.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
     }),
   );
   server.on('upgrade', (req, socket, head) => {

@@ -21,6 +21,10 @@ class PgliteSingleConnectionPool implements PostgresPool {
     const previous = this.tail;
     this.tail = previous.then(() => turn);
     await previous;
+    // PGlite runs on this thread, and its queries resolve as microtasks: handed from one borrower to
+    // the next without a pause, a backlog of queries would keep Node from reading its sockets for
+    // as long as the backlog lasts. Between borrowers, the event loop takes its turn.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const pglite = this.pglite;
     return {
       async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {

@@ -125,7 +125,7 @@ export interface Fixture {
 
 export async function startFixture(
   keepAliveMs = 60_000,
-  extra: Partial<Pick<LocalAppSyncOptions, 'limits' | 'checkSubscriber' | 'invoke'>> = {},
+  extra: Partial<Pick<LocalAppSyncOptions, 'limits' | 'maxConcurrentRequests' | 'checkSubscriber' | 'invoke'>> = {},
 ): Promise<Fixture> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
@@ -150,6 +150,7 @@ export async function startFixture(
     keepAliveMs,
     allowedOrigins: [APP_ORIGIN],
     limits: extra.limits,
+    maxConcurrentRequests: extra.maxConcurrentRequests,
     checkSubscriber: extra.checkSubscriber,
   });
   const token: Fixture['token'] = async (o = {}) => {
