@@ -7,6 +7,7 @@ const cloud = await startLocalCloud({
   apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
   cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
   seedDemoContent: true,
+  maxConcurrentRequests: Number(process.env.HUDDLE_MAX_CONCURRENT_REQUESTS) || undefined,
 });
 console.log(describeCloud(cloud.info));
 // performance.now() counts from the process start, so this is the whole start-up, module loading included.

@@ -47,6 +47,8 @@ export interface CloudOptions {
   log?: (line: string) => void;
   /** How often the no-show job runs (EventBridge's schedule in AWS); default every 5 minutes. */
   noShowJobEveryMs?: number;
+  /** GraphQL requests the gateway serves at once before answering 429 (default 64) */
+  maxConcurrentRequests?: number;
 }
 
 export interface LocalCloud {
@@ -152,6 +154,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     log,
     allowedOrigins,
     limits: API_LIMITS,
+    maxConcurrentRequests: options.maxConcurrentRequests,
     // AppSync runs a subscription's resolver only when it starts; locally a subscription whose
     // session ended since (sign out everywhere, a password change) is closed at its next event.
     checkSubscriber: sessions.check,
