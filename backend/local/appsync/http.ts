@@ -26,6 +26,7 @@ export interface HttpOptions {
 }
 
 export const TOO_MANY_REQUESTS = 'TooManyRequestsException';
+const BUSY_MESSAGE = 'Too many requests: the API is busy. Try again in a moment.';
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   // No writeHead: with the headers still pending, end() sets Content-Length and sends headers and
@@ -64,7 +65,8 @@ export function createHttpHandler(opts: HttpOptions) {
   async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (inProgress >= opts.maxConcurrentRequests) {
       res.setHeader('Retry-After', '1');
-      return transportError(res, 429, TOO_MANY_REQUESTS, 'Too many requests: the API is busy. Try again in a moment.');
+      const busy = { errorType: TOO_MANY_REQUESTS, message: BUSY_MESSAGE, errorInfo: { code: 'api.busy' } };
+      return json(res, 429, { errors: [busy] }, { 'x-amzn-ErrorType': TOO_MANY_REQUESTS });
     }
     inProgress += 1;
     // 'close' follows the end of the answer or a dropped connection, whichever comes first.

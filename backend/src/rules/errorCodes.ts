@@ -115,6 +115,8 @@ export const ERROR_CODES = [
   'auth.signedOutEverywhere',
   'auth.notAllowed',
   'resolver.notFound',
+  // Not a resolver's refusal: the API was too busy and ran nothing (HTTP 429, TooManyRequestsException).
+  'api.busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -37,6 +37,7 @@ describe('overload', () => {
         {
           errorType: 'TooManyRequestsException',
           message: 'Too many requests: the API is busy. Try again in a moment.',
+          errorInfo: { code: 'api.busy' },
         },
       ],
     });
