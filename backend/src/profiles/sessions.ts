@@ -30,7 +30,18 @@ export function sessionEnded(cutOff: CutOff, claims: Record<string, unknown>): b
   return authTime <= Math.floor(cutOff.tokens_valid_after.getTime() / 1000);
 }
 
-/** Ends every session of `userId` that signed in until `at`, except `keep` (a session id) when given. */
+/** Allowance for Cognito's clock and this server's disagreeing, on top of the second to let pass. */
+const CLOCK_MARGIN_MS = 50;
+
+/**
+ * Ends every session of `userId` that signed in until `at`, except `keep` (a session id) when given.
+ *
+ * auth_time has whole seconds, so a sign-in later in the cut-off's own second could not be told
+ * from one just before it, and would be refused too. So this returns only once that second is
+ * over: every sign-in after the call (the user signing in again on another device right after a
+ * password change or reset) is accepted, and nothing signed in before it is. The cost is up to a
+ * second on these rare calls.
+ */
 export async function endSessions(
   db: Kysely<Database>,
   userId: string,
@@ -42,6 +53,9 @@ export async function endSessions(
     .set({ tokens_valid_after: at, tokens_kept_session: keep })
     .where('id', '=', userId)
     .execute();
+  const secondOver = (Math.floor(at.getTime() / 1000) + 1) * 1000 + CLOCK_MARGIN_MS;
+  const wait = secondOver - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /**
