@@ -4,13 +4,15 @@
  * is refused), a bound on requests in progress, and the caller's extra routes.
  *
  * Overload: AppSync does not queue a request it cannot serve, it answers "too many requests" at
- * once. The gateway admits `maxConcurrentRequests` GraphQL requests at a time and answers the
- * rest straight away with HTTP 429 and a TooManyRequestsException, which Amplify (and the app's
- * own run()) retry with backoff. Queueing instead let the embedded database's backlog grow until
- * requests waited for tens of seconds and connections failed.
+ * once. The gateway admits a bounded number of GraphQL requests at a time — at most
+ * `maxConcurrentRequests`, and under overload as many as it answers in ~300 ms (admission.ts) —
+ * and answers the rest straight away with HTTP 429 and a TooManyRequestsException, which Amplify
+ * (and the app's own run()) retry with backoff. Queueing instead let the embedded database's
+ * backlog grow until requests waited for tens of seconds and connections failed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { originAllowed, originOf, setCorsHeaders } from '../origins.js';
+import { createAdmission } from './admission.js';
 import { UnauthorizedException, type Caller } from './auth.js';
 import type { Engine } from './execute.js';
 
@@ -21,9 +23,12 @@ export interface HttpOptions {
   log(line: string): void;
   /** origins a browser may call from (the app's); a request naming any other Origin is refused */
   allowedOrigins: readonly string[];
-  /** GraphQL requests in progress at once; the next ones get HTTP 429 */
+  /** the most GraphQL requests in progress at once; fewer under overload (admission.ts), then 429 */
   maxConcurrentRequests: number;
 }
+
+/** Under overload, admitted requests should wait about this long at most (admission.ts). */
+const TARGET_WAIT_MS = 300;
 
 export const TOO_MANY_REQUESTS = 'TooManyRequestsException';
 const BUSY_MESSAGE = 'Too many requests: the API is busy. Try again in a moment.';
@@ -60,17 +65,17 @@ function pathOf(url: string | undefined): string {
 }
 
 export function createHttpHandler(opts: HttpOptions) {
-  let inProgress = 0;
+  const admission = createAdmission({ max: opts.maxConcurrentRequests, min: 4, targetMs: TARGET_WAIT_MS });
 
   async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (inProgress >= opts.maxConcurrentRequests) {
+    const leave = admission.enter();
+    if (!leave) {
       res.setHeader('Retry-After', '1');
       const busy = { errorType: TOO_MANY_REQUESTS, message: BUSY_MESSAGE, errorInfo: { code: 'api.busy' } };
       return json(res, 429, { errors: [busy] }, { 'x-amzn-ErrorType': TOO_MANY_REQUESTS });
     }
-    inProgress += 1;
     // 'close' follows the end of the answer or a dropped connection, whichever comes first.
-    res.once('close', () => (inProgress -= 1));
+    res.once('close', leave);
     let caller: Caller;
     const auth = req.headers.authorization;
     try {

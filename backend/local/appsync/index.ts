@@ -30,13 +30,13 @@ export interface LocalAppSyncOptions {
   allowedOrigins?: readonly string[];
   /** queryDepthLimit / resolverCountLimit, as set on the AppSync API (default: none) */
   limits?: RequestLimits;
-  /** GraphQL requests served at once over HTTP; more get HTTP 429 at once (default 64) */
+  /** the most GraphQL requests served at once over HTTP (default 64; fewer under overload); more get 429 */
   maxConcurrentRequests?: number;
   /** run before each subscription delivery; throwing ends that subscription (a session that ended) */
   checkSubscriber?(identity: CognitoIdentity): Promise<void>;
 }
 
-/** Enough to keep both cores busy, few enough that an admitted request waits well under a second. */
+/** More than a page or a test sends at once; under overload the bound follows the machine's speed. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
 export interface LocalAppSync {
