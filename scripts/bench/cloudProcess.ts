@@ -25,7 +25,11 @@ export interface CloudProcess {
  * bench: `stop()` ends it on every path the bench takes, and should the bench itself be killed
  * outright, the cloud sees its stdin pipe close and stops (HUDDLE_STOP_WITH_PARENT, scripts/cloud.ts).
  */
-export async function startCloudProcess(databaseUrl?: string): Promise<CloudProcess> {
+export async function startCloudProcess(
+  databaseUrl?: string,
+  /** told how to stop the cloud as soon as it is spawned, before it is ready */
+  onSpawned: (stop: () => Promise<void>) => void = () => {},
+): Promise<CloudProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huddle-bench-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -57,6 +61,7 @@ export async function startCloudProcess(databaseUrl?: string): Promise<CloudProc
       }
       rmSync(dataDir, { recursive: true, force: true });
     })());
+  onSpawned(stop);
   try {
     await new Promise<void>((resolve, reject) => {
       let output = '';

@@ -85,12 +85,14 @@ async function measureDelivery(world: World, run: () => Promise<unknown>): Promi
 
 // Every way out goes through `finish`: the cloud process and the scratch database go first.
 let cloud: CloudProcess | undefined;
+/** set as soon as the cloud is spawned: a signal during its start-up stops it too */
+let stopCloud: (() => Promise<void>) | undefined;
 let database: Awaited<ReturnType<typeof freshDatabase>> | null = null;
 let finishing: Promise<never> | undefined;
 function finish(code: number): Promise<never> {
   finishing ??= (async () => {
     try {
-      await cloud?.stop();
+      await stopCloud?.();
       await database?.drop();
     } catch (error) {
       console.error('cleaning up failed:', error);
@@ -118,7 +120,7 @@ process.on('unhandledRejection', (error) => {
 let failed = false;
 try {
   database = process.env.BENCH_DATABASE_URL ? await freshDatabase(process.env.BENCH_DATABASE_URL) : null;
-  cloud = await startCloudProcess(database?.url);
+  cloud = await startCloudProcess(database?.url, (stop) => (stopCloud = stop));
   console.log(
     `Huddle bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${cloud.info.database}`,
   );
