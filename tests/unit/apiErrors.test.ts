@@ -22,7 +22,7 @@ describe('toApiError', () => {
       errors: [{ message: 'Unknown error', originalError: { name: 'TooManyRequestsException' } }],
     };
     const error = toApiError(reason);
-    expect(error).toMatchObject({ errorType: 'TooManyRequestsException', code: 'api.busy' });
+    expect(error).toMatchObject({ errorType: 'TooManyRequestsException', info: { code: 'api.busy' } });
     expect(isTooManyRequests(error)).toBe(true);
     expect(isTooManyRequests(new ApiError('Conflict', 'Full'))).toBe(false);
   });

@@ -49,7 +49,7 @@ it('gives up after a few seconds with a TooManyRequestsException', async () => {
   refusals = 1000;
   const error = await run(ME, {}).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
-  expect(error).toMatchObject({ errorType: 'TooManyRequestsException', code: 'api.busy' });
+  expect(error).toMatchObject({ errorType: 'TooManyRequestsException', info: { code: 'api.busy' } });
   expect(seen).toHaveLength(9); // three rounds of Amplify's three tries
   refusals = 0;
 }, 15_000);
