@@ -37,6 +37,7 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
         '0003_launch_universities',
         '0004_people_and_read_receipts',
         '0005_class_policies',
+        '0006_session_cut_off',
       ],
     });
     expect(await handler()).toEqual({ applied: [] });
