@@ -4,7 +4,7 @@ import * as m0002 from './migrations/0002_activities_messaging_classes.js';
 import * as m0003 from './migrations/0003_launch_universities.js';
 import * as m0004 from './migrations/0004_people_and_read_receipts.js';
 import * as m0005 from './migrations/0005_class_policies.js';
-import * as m0006 from './migrations/0004_session_cut_off.js';
+import * as m0006 from './migrations/0006_session_cut_off.js';
 
 /**
  * Migrations are imported, not read from a folder, so the same list ships inside the bundled
