@@ -101,9 +101,10 @@ export class Database extends Construct {
       signUp: roleSecret('SignUpSecret', SIGN_UP_ROLE),
     };
 
+    // In one zone only (half the hourly price): rotation runs once a month and can wait for it.
     const endpoint: InterfaceVpcEndpoint = vpc.addInterfaceEndpoint('SecretsManager', {
       service: InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
-      subnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
+      subnets: { subnets: [vpc.isolatedSubnets[0]!] },
     });
     const rotation = { automaticallyAfter: Duration.days(ROTATION_DAYS), endpoint };
     this.cluster.addRotationSingleUser(rotation);
