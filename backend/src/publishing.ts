@@ -1,5 +1,5 @@
 import type { NotificationRow } from './db/types.js';
-import type { ActivityChange, ConversationRead, EventPublisher } from './events.js';
+import { activityChangeEvents, type ActivityChange, type ConversationRead, type EventPublisher } from './events.js';
 
 /**
  * The IAM-only publish mutations, and a publisher that sends them through any executor: the local
@@ -27,11 +27,18 @@ export const PUBLISH_NOTIFICATION = /* GraphQL */ `
 `;
 
 export const PUBLISH_ACTIVITY_CHANGE = /* GraphQL */ `
-  mutation PublishActivityChange($activityId: ID!, $kind: ActivityChangeKind!, $userId: ID, $at: AWSDateTime!) {
-    publishActivityChange(activityId: $activityId, kind: $kind, userId: $userId, at: $at) {
+  mutation PublishActivityChange(
+    $activityId: ID!
+    $kind: ActivityChangeKind!
+    $userId: ID
+    $audience: ID!
+    $at: AWSDateTime!
+  ) {
+    publishActivityChange(activityId: $activityId, kind: $kind, userId: $userId, audience: $audience, at: $at) {
       activityId
       kind
       userId
+      audience
       at
     }
   }
@@ -177,10 +184,10 @@ export function graphqlPublisher(
       if (lost) log(`${lost} of ${rows.length} notifications were stored but not pushed live`);
     },
     async activityChanged(change: ActivityChange) {
-      await send(
-        PUBLISH_ACTIVITY_CHANGE,
-        { ...change, userId: change.userId ?? null, at: new Date().toISOString() },
-        Date.now() + limits.budgetMs,
+      const deadline = Date.now() + limits.budgetMs;
+      const at = new Date().toISOString();
+      await mapWithLimit(activityChangeEvents(change), limits.concurrency, (event) =>
+        send(PUBLISH_ACTIVITY_CHANGE, { ...event, at }, deadline),
       );
     },
     async conversationRead(receipt: ConversationRead) {

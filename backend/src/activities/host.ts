@@ -73,7 +73,7 @@ export async function updateActivity(caller: Caller, args: Record<string, unknow
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    effects.changes.push({ activityId: id, kind: 'UPDATED', userId: null });
+    effects.changes.push({ activityId: id, kind: 'UPDATED', userId: null, hostId: caller.sub });
 
     const told = NOTIFIED_CHANGES.filter(([column]) => changed.some(([c]) => c === column)).map(([, name]) => name);
     if (told.length) {
@@ -133,7 +133,7 @@ export async function cancelActivity(caller: Caller, args: Record<string, unknow
         data: aboutActivity(activity),
       });
     }
-    effects.changes.push({ activityId: id, kind: 'CANCELLED', userId: null });
+    effects.changes.push({ activityId: id, kind: 'CANCELLED', userId: null, hostId: caller.sub });
     return activity;
   });
   return activityView(services.db, caller, row);

@@ -47,14 +47,19 @@ export async function joinActivity(caller: Caller, args: Record<string, unknown>
         activityId: id,
         data: { ...aboutActivity(activity), note },
       });
-      effects.changes.push({ activityId: id, kind: 'REQUESTED', userId: caller.sub });
+      effects.changes.push({ activityId: id, kind: 'REQUESTED', userId: caller.sub, hostId: activity.host_id });
       return { activity, row, position: null };
     }
     // Open: a free place is taken at once (if nobody is already waiting for it), else the back of the line.
     const hasPlace = activity.confirmed_count < activity.capacity && state.waitlistLength === 0;
     const row = await setStatus(trx, id, caller.sub, hasPlace ? 'JOINED' : 'WAITLISTED', now, null, hasPlace ? 1 : 0);
     if (hasPlace) Object.assign(activity, { confirmed_count: activity.confirmed_count + 1, updated_at: now });
-    effects.changes.push({ activityId: id, kind: hasPlace ? 'JOINED' : 'WAITLISTED', userId: caller.sub });
+    effects.changes.push({
+      activityId: id,
+      kind: hasPlace ? 'JOINED' : 'WAITLISTED',
+      userId: caller.sub,
+      hostId: activity.host_id,
+    });
     // Under the activity's lock nobody else joins the line: a new waitlisted person is its last.
     return { activity, row, position: hasPlace ? null : state.waitlistLength + 1 };
   });
@@ -76,7 +81,7 @@ export async function leaveActivity(caller: Caller, args: Record<string, unknown
     requireOpenForChanges(activity, now, 'leave it');
     const next = existing.status === 'REQUESTED' ? 'WITHDRAWN' : 'LEFT';
     const row = await setStatus(trx, id, caller.sub, next, now);
-    effects.changes.push({ activityId: id, kind: next, userId: caller.sub });
+    effects.changes.push({ activityId: id, kind: next, userId: caller.sub, hostId: activity.host_id });
     if (existing.status === 'JOINED') {
       // The freed place goes to the first person waiting.
       await addConfirmed(trx, activity, -1, now);

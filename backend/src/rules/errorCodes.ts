@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'joinRequest.answered',
   'participant.notFound',
   'participant.gone',
+  'audience.invalid',
   // People and profiles.
   ...textCodes('displayName'),
   ...textCodes('bio'),

@@ -59,8 +59,8 @@ describe('an open activity', () => {
     expect(after.myParticipation).toMatchObject({ status: 'WAITLISTED', position: 1 });
     expect(notificationsOf(CAT)).toMatchObject([{ type: 'ACTIVITY_WAITLIST_PROMOTED', activity_id: id }]);
     expect(sent().changes.slice(-2)).toEqual([
-      { activityId: id, kind: 'LEFT', userId: ANN },
-      { activityId: id, kind: 'PROMOTED', userId: CAT },
+      { activityId: id, kind: 'LEFT', userId: ANN, hostId: HOST },
+      { activityId: id, kind: 'PROMOTED', userId: CAT, hostId: HOST },
     ]);
 
     // Leaving the waitlist frees no place; someone who left may come back (at the back of the line).
