@@ -9,7 +9,7 @@ import { graphqlPublisher, type IamExecutor } from '../src/publishing.js';
 import { API_LIMITS } from '../src/apiLimits.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
 import { signOutEverywhere } from '../src/profiles/sessions.js';
-import { checkSignUpEmail } from '../src/universities/signUpRule.js';
+import { checkSignUp } from '../src/universities/signUpRule.js';
 import type { LocalAppSync } from './appsync/index.js';
 import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
@@ -103,8 +103,8 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     log,
     allowedOrigins,
     hooks: {
-      preSignUp: async ({ email }) => {
-        const decision = await checkSignUpEmail(database.db, email);
+      preSignUp: async ({ email, attributes }) => {
+        const decision = await checkSignUp(database.db, { email, name: attributes.name });
         if (!decision.allowed) throw new Error(decision.reason);
       },
       postConfirmation: async (user) => {

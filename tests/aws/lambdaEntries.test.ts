@@ -132,10 +132,24 @@ describe('the database roles the migration Trigger makes (least privilege)', () 
 describe('the Cognito triggers (backend/src/triggers)', () => {
   it('let a launch university’s student sign up and refuse anyone else with the rule', async () => {
     const { handler } = await import('../../backend/src/triggers/preSignUp.js');
-    const event = (email: string) => ({ request: { userAttributes: { email } }, response: {} });
-    await expect(handler(event('noor.claes@student.kuleuven.be'))).resolves.toEqual(
-      event('noor.claes@student.kuleuven.be'),
+    const event = (email: string, name?: string, triggerSource = 'PreSignUp_SignUp') => ({
+      triggerSource,
+      request: { userAttributes: { email, ...(name === undefined ? {} : { name }) } },
+      response: {},
+    });
+    await expect(handler(event('noor.claes@student.kuleuven.be', 'Noor Claes'))).resolves.toEqual(
+      event('noor.claes@student.kuleuven.be', 'Noor Claes'),
     );
+    // The display name's rule: none at a self sign-up, or one with a bidirectional override, is refused.
+    await expect(handler(event('noor.claes@student.kuleuven.be'))).rejects.toThrow(
+      'Enter a display name: the name other students see.',
+    );
+    await expect(handler(event('noor.claes@student.kuleuven.be', 'Noor\u202Egnp.exe'))).rejects.toThrow(
+      'Your display name contains characters that are not allowed.',
+    );
+    // An administrator's invitation may leave the name to the person.
+    const invited = event('jan@ulb.be', undefined, 'PreSignUp_AdminCreateUser');
+    await expect(handler(invited)).resolves.toEqual(invited);
     await expect(handler(event('someone@gmail.com'))).rejects.toThrow(
       'Sign up with your university email address. Huddle is open to: Ghent University (@ugent.be); KU Leuven (@kuleuven.be, @student.kuleuven.be); Université libre de Bruxelles (@ulb.be).',
     );

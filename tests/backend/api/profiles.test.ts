@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
-import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
+import { UNNAMED, ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
 import { handlerFor, makeEvent, makeIdentity, makeServices, openTestDatabase } from './harness.js';
 
 let database: DatabaseHandle;
@@ -87,6 +87,8 @@ describe('updateProfile', () => {
     [{ displayName: 'x'.repeat(61) }, 'Display name can be at most 60 characters.'],
     [{ displayName: 'two\nlines' }, 'Display name contains characters that are not allowed.'],
     [{ displayName: 'bell\u0007' }, 'Display name contains characters that are not allowed.'],
+    [{ displayName: 'Ann\u202Egnp.exe' }, 'Display name contains characters that are not allowed.'],
+    [{ displayName: 'a\u2066b\u2069' }, 'Display name contains characters that are not allowed.'],
     [{ displayName: 42 }, 'Display name is required.'],
     [{}, 'Display name is required.'],
   ])('refuses %j with a ValidationError and writes nothing', async (input, message) => {
@@ -169,6 +171,39 @@ describe('bio and sports', () => {
       .where('id', '=', emma.sub)
       .executeTakeFirstOrThrow();
     expect(name.display_name).toBe('Emma P.');
+  });
+});
+
+describe('a profile made at confirmation', () => {
+  const nameOf = async (sub: string) =>
+    (await database.db.selectFrom('profiles').select('display_name').where('id', '=', sub).executeTakeFirstOrThrow())
+      .display_name;
+
+  it('never takes its name from the email: an account without a name is a neutral member', async () => {
+    await ensureProfile(database.db, { sub: 'sub-noname', email: 'r0123456@ulb.be', groups: [] });
+    await ensureProfile(database.db, { sub: 'sub-blank', email: 'jan.peeters@ulb.be', name: '   ', groups: [] });
+    expect(await nameOf('sub-noname')).toBe(UNNAMED);
+    expect(await nameOf('sub-blank')).toBe(UNNAMED);
+    expect(UNNAMED).toBe('Huddle member');
+  });
+
+  it('drops control and bidirectional-override characters from a name that reached it unchecked', async () => {
+    await ensureProfile(database.db, {
+      sub: 'sub-bidi',
+      email: 'bidi@ulb.be',
+      name: 'Ann\u202Egnp.exe\u202C\u2066 De\u0007 Wit\nline',
+      groups: [],
+    });
+    expect(await nameOf('sub-bidi')).toBe('Anngnp.exe De Wit line');
+    await ensureProfile(database.db, { sub: 'sub-only-bidi', email: 'only@ulb.be', name: '\u202E\u2067', groups: [] });
+    expect(await nameOf('sub-only-bidi')).toBe(UNNAMED);
+    await ensureProfile(database.db, {
+      sub: 'sub-long',
+      email: 'long@ulb.be',
+      name: '\u{1F3D0}'.repeat(70),
+      groups: [],
+    });
+    expect([...(await nameOf('sub-long'))]).toHaveLength(60);
   });
 });
 
