@@ -10,6 +10,7 @@ import { API_LIMITS } from '../src/apiLimits.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
 import { signOutEverywhere } from '../src/profiles/sessions.js';
 import { checkSignUp } from '../src/universities/signUpRule.js';
+import type { RateLimits } from '../src/rules/limits.js';
 import type { LocalAppSync } from './appsync/index.js';
 import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
@@ -49,6 +50,8 @@ export interface CloudOptions {
   noShowJobEveryMs?: number;
   /** GraphQL requests the gateway serves at once before answering 429 (default 64) */
   maxConcurrentRequests?: number;
+  /** Wider limits on volume than the rules' (backend/src/rules/limits.ts), for suites that create a lot. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface LocalCloud {
@@ -141,6 +144,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     userDirectory,
     userGroups: { add: cognito.addToGroup, remove: cognito.removeFromGroup },
     sessionsEnded: (userId) => sessions.forget(userId),
+    rateLimits: options.rateLimits,
   };
 
   if (options.seedDemoContent) await seedDemoContent(services, cognito, log);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ProfileRow, University } from './db/types.js';
 import type { ConfirmedUser } from './profiles/ensureProfile.js';
 import type { EventPublisher } from './events.js';
+import type { RateLimits } from './rules/limits.js';
 
 /** The user pool, as the server uses it (Cognito's admin API in AWS, the local Cognito offline). */
 export interface UserDirectory {
@@ -27,6 +28,8 @@ export interface Services {
   userGroups: UserGroups;
   events: EventPublisher;
   now(): Date;
+  /** The limits on volume (rules/limits.ts RATE_LIMITS when absent); a local cloud may widen them. */
+  rateLimits?: Partial<RateLimits>;
   /**
    * Told after a user's sessions were ended, so a process that remembers cut-offs (the local
    * gateway's check before each subscription delivery) reads them again. Nothing to tell in AWS.

@@ -41,6 +41,7 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
         '0004_people_and_read_receipts',
         '0005_class_policies',
         '0006_session_cut_off',
+        '0007_rate_limits',
       ],
       roles: false,
     });

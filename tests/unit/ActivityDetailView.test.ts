@@ -255,6 +255,26 @@ describe('ActivityDetailView: my one action', () => {
     expect(wrapper.get<HTMLTextAreaElement>('#join-note').element.value).toBe('Left-footed, can play in goal');
   });
 
+  it('says in plain words when a withdrawn request may be renewed (RateLimited), in the university’s time', async () => {
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ joinPolicy: 'APPROVAL' }));
+    vi.mocked(joinActivity).mockRejectedValueOnce(
+      new ApiError('RateLimited', 'You withdrew your request a moment ago. You can ask to join again from 2026-…', {
+        code: 'rateLimit.joinRenewal',
+        retryAt: '2026-03-01T16:40:00.000Z',
+        retryAfterSeconds: 480,
+        minutes: 10,
+      }),
+    );
+    const wrapper = await mountDetail();
+    await click(wrapper, 'Ask to join');
+    await click(wrapper, 'Send request');
+    const alert = wrapper.get('section[aria-label="Taking part"] [role="alert"]');
+    expect(alert.get('.form__error').text()).toMatch(
+      /^You withdrew your request a moment ago\. You can ask to join again from .*17:40.*\.$/,
+    );
+    expect(alert.find('.muted').exists()).toBe(false);
+  });
+
   it.each([
     ['Conflict', "That didn't work: the activity changed in the meantime."],
     ['NotFound', "That didn't work: the activity or this person is no longer there."],

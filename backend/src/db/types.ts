@@ -24,6 +24,7 @@ export interface Database {
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
   booking_blocks: BookingBlocksTable;
+  rate_limit_events: RateLimitEventsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -142,6 +143,13 @@ export interface MessagesTable {
   client_id: string;
   text: string;
   created_at: CreatedAt;
+}
+
+/** One limited action a user took (backend/src/shared/rateLimit.ts). */
+export interface RateLimitEventsTable {
+  user_id: string;
+  action: string;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface NotificationsTable {

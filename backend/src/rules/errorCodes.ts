@@ -116,6 +116,9 @@ export const ERROR_CODES = [
   'auth.signedOutEverywhere',
   'auth.notAllowed',
   'resolver.notFound',
+  // Limits on volume (RateLimited, with retryAt).
+  'rateLimit.activitiesPerDay',
+  'rateLimit.joinRenewal',
   // Not a resolver's refusal: the API was too busy and ran nothing (HTTP 429, TooManyRequestsException).
   'api.busy',
 ] as const;
