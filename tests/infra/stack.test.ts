@@ -211,7 +211,7 @@ describe('the no-show job', () => {
 });
 
 describe('staff membership', () => {
-  it('lets the resolver change Cognito groups of its own user pool, and nothing more of it', () => {
+  it('lets the resolver change Cognito groups of its own user pool and end its users’ sessions, and nothing more of it', () => {
     const pool = onlyId('AWS::Cognito::UserPool');
     const statement = policyStatementsOf('Resolver').find((s) =>
       [s.Action].flat().includes('cognito-idp:AdminAddUserToGroup'),
@@ -219,6 +219,7 @@ describe('staff membership', () => {
     expect([statement!.Action].flat().sort()).toEqual([
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:ListUsers',
     ]);
     expect(statement!.Resource).toEqual(arnOf(pool));

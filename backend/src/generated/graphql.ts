@@ -1065,15 +1065,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AWSDate: ResolverTypeWrapper<Scalars['AWSDate']['output']>;
-  AWSTime: ResolverTypeWrapper<Scalars['AWSTime']['output']>;
-  AWSDateTime: ResolverTypeWrapper<Scalars['AWSDateTime']['output']>;
-  AWSTimestamp: ResolverTypeWrapper<Scalars['AWSTimestamp']['output']>;
-  AWSEmail: ResolverTypeWrapper<Scalars['AWSEmail']['output']>;
-  AWSJSON: ResolverTypeWrapper<Scalars['AWSJSON']['output']>;
-  AWSURL: ResolverTypeWrapper<Scalars['AWSURL']['output']>;
-  AWSPhone: ResolverTypeWrapper<Scalars['AWSPhone']['output']>;
-  AWSIPAddress: ResolverTypeWrapper<Scalars['AWSIPAddress']['output']>;
   University: ResolverTypeWrapper<University>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Profile: ResolverTypeWrapper<Profile>;
@@ -1134,20 +1125,20 @@ export type ResolversTypes = {
   CreateClassInput: CreateClassInput;
   UpdateClassInput: UpdateClassInput;
   UpdateSessionInput: UpdateSessionInput;
+  AWSDate: ResolverTypeWrapper<Scalars['AWSDate']['output']>;
+  AWSTime: ResolverTypeWrapper<Scalars['AWSTime']['output']>;
+  AWSDateTime: ResolverTypeWrapper<Scalars['AWSDateTime']['output']>;
+  AWSTimestamp: ResolverTypeWrapper<Scalars['AWSTimestamp']['output']>;
+  AWSEmail: ResolverTypeWrapper<Scalars['AWSEmail']['output']>;
+  AWSJSON: ResolverTypeWrapper<Scalars['AWSJSON']['output']>;
+  AWSURL: ResolverTypeWrapper<Scalars['AWSURL']['output']>;
+  AWSPhone: ResolverTypeWrapper<Scalars['AWSPhone']['output']>;
+  AWSIPAddress: ResolverTypeWrapper<Scalars['AWSIPAddress']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AWSDate: Scalars['AWSDate']['output'];
-  AWSTime: Scalars['AWSTime']['output'];
-  AWSDateTime: Scalars['AWSDateTime']['output'];
-  AWSTimestamp: Scalars['AWSTimestamp']['output'];
-  AWSEmail: Scalars['AWSEmail']['output'];
-  AWSJSON: Scalars['AWSJSON']['output'];
-  AWSURL: Scalars['AWSURL']['output'];
-  AWSPhone: Scalars['AWSPhone']['output'];
-  AWSIPAddress: Scalars['AWSIPAddress']['output'];
   University: University;
   ID: Scalars['ID']['output'];
   Profile: Profile;
@@ -1195,6 +1186,15 @@ export type ResolversParentTypes = {
   CreateClassInput: CreateClassInput;
   UpdateClassInput: UpdateClassInput;
   UpdateSessionInput: UpdateSessionInput;
+  AWSDate: Scalars['AWSDate']['output'];
+  AWSTime: Scalars['AWSTime']['output'];
+  AWSDateTime: Scalars['AWSDateTime']['output'];
+  AWSTimestamp: Scalars['AWSTimestamp']['output'];
+  AWSEmail: Scalars['AWSEmail']['output'];
+  AWSJSON: Scalars['AWSJSON']['output'];
+  AWSURL: Scalars['AWSURL']['output'];
+  AWSPhone: Scalars['AWSPhone']['output'];
+  AWSIPAddress: Scalars['AWSIPAddress']['output'];
   String: Scalars['String']['output'];
 };
 
@@ -1231,42 +1231,6 @@ export type Aws_SubscribeDirectiveArgs = {
 };
 
 export type Aws_SubscribeDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_SubscribeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export interface AwsDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDate'], any> {
-  name: 'AWSDate';
-}
-
-export interface AwsTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTime'], any> {
-  name: 'AWSTime';
-}
-
-export interface AwsDateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDateTime'], any> {
-  name: 'AWSDateTime';
-}
-
-export interface AwsTimestampScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTimestamp'], any> {
-  name: 'AWSTimestamp';
-}
-
-export interface AwsEmailScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSEmail'], any> {
-  name: 'AWSEmail';
-}
-
-export interface AwsjsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSJSON'], any> {
-  name: 'AWSJSON';
-}
-
-export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSURL'], any> {
-  name: 'AWSURL';
-}
-
-export interface AwsPhoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSPhone'], any> {
-  name: 'AWSPhone';
-}
-
-export interface AwsipAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSIPAddress'], any> {
-  name: 'AWSIPAddress';
-}
 
 export type UniversityResolvers<ContextType = any, ParentType extends ResolversParentTypes['University'] = ResolversParentTypes['University']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1609,16 +1573,43 @@ export type BookingPageResolvers<ContextType = any, ParentType extends Resolvers
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export interface AwsDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDate'], any> {
+  name: 'AWSDate';
+}
+
+export interface AwsTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTime'], any> {
+  name: 'AWSTime';
+}
+
+export interface AwsDateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDateTime'], any> {
+  name: 'AWSDateTime';
+}
+
+export interface AwsTimestampScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTimestamp'], any> {
+  name: 'AWSTimestamp';
+}
+
+export interface AwsEmailScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSEmail'], any> {
+  name: 'AWSEmail';
+}
+
+export interface AwsjsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSJSON'], any> {
+  name: 'AWSJSON';
+}
+
+export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSURL'], any> {
+  name: 'AWSURL';
+}
+
+export interface AwsPhoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSPhone'], any> {
+  name: 'AWSPhone';
+}
+
+export interface AwsipAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSIPAddress'], any> {
+  name: 'AWSIPAddress';
+}
+
 export type Resolvers<ContextType = any> = {
-  AWSDate?: GraphQLScalarType;
-  AWSTime?: GraphQLScalarType;
-  AWSDateTime?: GraphQLScalarType;
-  AWSTimestamp?: GraphQLScalarType;
-  AWSEmail?: GraphQLScalarType;
-  AWSJSON?: GraphQLScalarType;
-  AWSURL?: GraphQLScalarType;
-  AWSPhone?: GraphQLScalarType;
-  AWSIPAddress?: GraphQLScalarType;
   University?: UniversityResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   StaffOverview?: StaffOverviewResolvers<ContextType>;
@@ -1653,6 +1644,15 @@ export type Resolvers<ContextType = any> = {
   StaffMember?: StaffMemberResolvers<ContextType>;
   SessionChange?: SessionChangeResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
+  AWSDate?: GraphQLScalarType;
+  AWSTime?: GraphQLScalarType;
+  AWSDateTime?: GraphQLScalarType;
+  AWSTimestamp?: GraphQLScalarType;
+  AWSEmail?: GraphQLScalarType;
+  AWSJSON?: GraphQLScalarType;
+  AWSURL?: GraphQLScalarType;
+  AWSPhone?: GraphQLScalarType;
+  AWSIPAddress?: GraphQLScalarType;
 };
 
 export type DirectiveResolvers<ContextType = any> = {
