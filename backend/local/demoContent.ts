@@ -259,8 +259,12 @@ export async function seedDemoContent(
   if (existing) return; // seeded before: a restart keeps whatever is there now
   log('First start: adding demo activities, classes and messages…');
   // Nobody is listening yet: the seed's events are recorded, not pushed.
-  // The seed is the cloud's own: it makes a campus's worth of activities, beyond any one person's limit.
-  const unlimited = { activitiesPerDay: Number.MAX_SAFE_INTEGER };
+  // The seed is the cloud's own: it makes a campus's worth of activities, and its conversations, beyond any one person's limits.
+  const unlimited = {
+    activitiesPerDay: Number.MAX_SAFE_INTEGER,
+    messagesPerMinute: Number.MAX_SAFE_INTEGER,
+    messagesPerDay: Number.MAX_SAFE_INTEGER,
+  };
   const call = caller(createHandler({ ...services, events: recordingPublisher(), rateLimits: unlimited }));
   for (const [i, campus] of (await demoCampuses(cognito)).entries()) {
     await seedCampus(call, campus);

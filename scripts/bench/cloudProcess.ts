@@ -37,6 +37,8 @@ export async function startCloudProcess(
     HUDDLE_API_PORT: '4290',
     HUDDLE_COGNITO_PORT: '9490',
     HUDDLE_STOP_WITH_PARENT: '1',
+    // A load test, not a test of the limits on volume (tests/backend/*/rateLimits, limits.test.ts).
+    HUDDLE_WIDE_RATE_LIMITS: '1',
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;

@@ -42,6 +42,7 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
         '0005_class_policies',
         '0006_session_cut_off',
         '0007_rate_limits',
+        '0008_late_cancel_records',
       ],
       roles: false,
     });

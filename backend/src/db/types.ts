@@ -25,6 +25,7 @@ export interface Database {
   bookings: BookingsTable;
   booking_blocks: BookingBlocksTable;
   rate_limit_events: RateLimitEventsTable;
+  late_cancels: LateCancelsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -143,6 +144,13 @@ export interface MessagesTable {
   client_id: string;
   text: string;
   created_at: CreatedAt;
+}
+
+/** A late cancel kept when its booking was booked again (migration 0008). */
+export interface LateCancelsTable {
+  session_id: string;
+  user_id: string;
+  cancelled_at: ColumnType<Date, Date | string, never>;
 }
 
 /** One limited action a user took (backend/src/shared/rateLimit.ts). */

@@ -119,6 +119,8 @@ export const ERROR_CODES = [
   // Limits on volume (RateLimited, with retryAt).
   'rateLimit.activitiesPerDay',
   'rateLimit.joinRenewal',
+  'rateLimit.messagesPerMinute',
+  'rateLimit.messagesPerDay',
   // Not a resolver's refusal: the API was too busy and ran nothing (HTTP 429, TooManyRequestsException).
   'api.busy',
 ] as const;

@@ -114,6 +114,9 @@ export const RATE_LIMITS = {
   activitiesPerDay: 10,
   /** After withdrawing a request to join, asking the same activity again waits this long. */
   joinRenewalMinutes: 10,
+  /** Messages one person may send in any minute, and in any 24 hours (to everyone together). */
+  messagesPerMinute: 30,
+  messagesPerDay: 500,
 } as const;
 
 export type RateLimits = { -readonly [K in keyof typeof RATE_LIMITS]: number };
