@@ -1,5 +1,6 @@
 import {
   AuthorizationType,
+  type CfnGraphQLApi,
   Code,
   Definition,
   FunctionRuntime,
@@ -10,7 +11,9 @@ import {
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { API_LIMITS } from '../backend/src/apiLimits.js';
 import { resolverCode } from './resolverCode.js';
 import { rootFields } from './schemaFields.js';
 
@@ -21,6 +24,14 @@ export const PUBLISH_FIELDS = [
   'publishConversationRead',
   'publishSessionChange',
 ] as const;
+
+/**
+ * The WAF's rate-based rules, per 5 minutes. A campus puts thousands of students behind a few
+ * addresses, so the rule per address is wide (it stops one machine's flood); the rule per
+ * Authorization header (one signed-in session) is the tight one: 1,500 requests in 5 minutes is
+ * 5 a second sustained, well above what the app sends, far below what a script can.
+ */
+export const WAF_RATE_LIMITS = { perAddress: 10_000, perSession: 1_500, windowSeconds: 300 } as const;
 
 /**
  * AppSync from backend/schema.graphql. User-pool tokens by default, IAM as the additional mode for the
@@ -48,7 +59,15 @@ export class Api extends Construct {
         },
         additionalAuthorizationModes: [{ authorizationType: AuthorizationType.IAM }],
       },
-      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, retention: RetentionDays.ONE_MONTH },
+      // Errors only, and never the request, response or headers (message text, tokens).
+      logConfig: {
+        fieldLogLevel: FieldLogLevel.ERROR,
+        excludeVerboseContent: true,
+        retention: RetentionDays.ONE_MONTH,
+      },
+      // The local gateway enforces the same two limits (backend/src/apiLimits.ts).
+      queryDepthLimit: API_LIMITS.queryDepth,
+      resolverCountLimit: API_LIMITS.resolverCount,
     });
 
     this.dataSource = this.api.addLambdaDataSource('Backend', props.handler);
@@ -62,5 +81,41 @@ export class Api extends Construct {
     }
     // SigV4-signed calls from the function's role reach the IAM-only publish mutations.
     this.api.grantMutation(props.handler, ...PUBLISH_FIELDS);
+
+    // Volume before any resolver runs: AWS WAF blocks a source over its rate for the rest of the window.
+    const rateRule = (name: string, priority: number, statement: CfnWebACL.RateBasedStatementProperty) => ({
+      name,
+      priority,
+      action: { block: {} },
+      statement: { rateBasedStatement: statement },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: `huddle-${name}`, sampledRequestsEnabled: false },
+    });
+    const webAcl = new CfnWebACL(this, 'Firewall', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'huddle-api', sampledRequestsEnabled: false },
+      rules: [
+        rateRule('per-address', 0, {
+          aggregateKeyType: 'IP',
+          limit: WAF_RATE_LIMITS.perAddress,
+          evaluationWindowSec: WAF_RATE_LIMITS.windowSeconds,
+        }),
+        rateRule('per-session', 1, {
+          aggregateKeyType: 'CUSTOM_KEYS',
+          customKeys: [{ header: { name: 'authorization', textTransformations: [{ priority: 0, type: 'NONE' }] } }],
+          limit: WAF_RATE_LIMITS.perSession,
+          evaluationWindowSec: WAF_RATE_LIMITS.windowSeconds,
+        }),
+      ],
+    });
+    new CfnWebACLAssociation(this, 'FirewallAssociation', {
+      resourceArn: this.api.arn,
+      webAclArn: webAcl.attrArn,
+    });
+  }
+
+  /** AppSync's realtime endpoint (wss://…appsync-realtime-api…/graphql), where subscriptions connect. */
+  get realtimeUrl(): string {
+    return (this.api.node.defaultChild as CfnGraphQLApi).attrRealtimeUrl;
   }
 }

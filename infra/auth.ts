@@ -8,6 +8,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { ACCESS_TOKEN_MINUTES } from '../backend/src/tokenLifetime.js';
 
 /**
  * The Cognito user pool the app signs in to: email as the user name (case-insensitive), open sign-up
@@ -53,10 +54,12 @@ export class Auth extends Construct {
       disableOAuth: true,
       // SRP only; refresh tokens are always allowed. No USER_PASSWORD_AUTH, no admin flows.
       authFlows: { userSrp: true, userPassword: false, adminUserPassword: false, custom: false },
+      // Forgot-password, resend and confirm answer alike whether an account exists or not.
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
+      // Short (backend/src/tokenLifetime.ts): an ended session's open subscriptions last at most this long.
+      accessTokenValidity: Duration.minutes(ACCESS_TOKEN_MINUTES),
+      idTokenValidity: Duration.minutes(ACCESS_TOKEN_MINUTES),
       refreshTokenValidity: Duration.days(30),
     });
   }

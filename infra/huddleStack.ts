@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -8,7 +9,7 @@ import { Auth } from './auth.js';
 import { DATABASE_NAME, Database } from './database.js';
 import { backendFunction } from './functions.js';
 import { fromRoot } from './paths.js';
-import { Site } from './site.js';
+import { Site, hostOf } from './site.js';
 
 export interface HuddleStackProps extends StackProps {
   /** The built SPA (`dist/`) to upload; without it the bucket and distribution are made empty. */
@@ -25,21 +26,21 @@ export class HuddleStack extends Stack {
     super(scope, id, props);
 
     const database = new Database(this, 'Database');
-    const dbEnv = database.environment();
 
+    // Each function signs in to the database as the narrowest role it needs (infra/database.ts).
     const preSignUp = backendFunction(this, 'PreSignUp', {
       entry: 'backend/src/triggers/preSignUp.ts',
-      environment: dbEnv,
+      environment: database.environment('signUp'),
     });
     const postConfirmation = backendFunction(this, 'PostConfirmation', {
       entry: 'backend/src/triggers/postConfirmation.ts',
-      environment: dbEnv,
+      environment: database.environment('app'),
     });
     const auth = new Auth(this, 'Auth', { preSignUp, postConfirmation });
 
     const resolver = backendFunction(this, 'Resolver', {
       entry: 'backend/src/lambda.ts',
-      environment: { ...dbEnv, USER_POOL_ID: auth.userPool.userPoolId },
+      environment: { ...database.environment('app'), USER_POOL_ID: auth.userPool.userPoolId },
       timeout: Duration.seconds(30),
       memorySize: 1024,
     });
@@ -49,18 +50,32 @@ export class HuddleStack extends Stack {
       handler: resolver,
     });
     resolver.addEnvironment('GRAPHQL_URL', api.api.graphqlUrl);
-    // ListUsers for the profile fallback; the group calls for administrators changing staff membership.
+    // ListUsers for the profile fallback, AdminUserGlobalSignOut to end every session ("sign out of all
+    // devices"), the group calls for administrators changing staff membership.
     auth.userPool.grant(
       resolver,
       'cognito-idp:ListUsers',
+      'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminRemoveUserFromGroup',
     );
+    // A password reset ends every session too (post-confirmation after ConfirmForgotPassword). A
+    // policy of its own, not the function's default one: the pool depends on the function (its
+    // trigger), so the function must not depend on a policy that names the pool.
+    new Policy(this, 'PostConfirmationSignOut', {
+      roles: [postConfirmation.role!],
+      statements: [
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminUserGlobalSignOut'],
+          resources: [auth.userPool.userPoolArn],
+        }),
+      ],
+    });
 
     // The no-show job (backend/src/classes/noShowJob.ts), every 15 minutes; it publishes session changes.
     const noShowJob = backendFunction(this, 'NoShowJob', {
       entry: 'backend/src/lambda-noShows.ts',
-      environment: { ...dbEnv, GRAPHQL_URL: api.api.graphqlUrl },
+      environment: { ...database.environment('app'), GRAPHQL_URL: api.api.graphqlUrl },
       timeout: Duration.minutes(2),
     });
     api.api.grantMutation(noShowJob, ...PUBLISH_FIELDS);
@@ -72,10 +87,21 @@ export class HuddleStack extends Stack {
 
     const migrate = backendFunction(this, 'Migrate', {
       entry: 'backend/src/lambda-migrate.ts',
-      environment: dbEnv,
+      environment: {
+        ...database.environment('master'),
+        // It makes the other logins' roles from their secrets (backend/src/db/roles.ts).
+        DATABASE_APP_SECRET_ARN: database.secrets.app.secretArn,
+        DATABASE_SIGN_UP_SECRET_ARN: database.secrets.signUp.secretArn,
+      },
       timeout: Duration.minutes(5),
     });
-    for (const fn of [preSignUp, postConfirmation, resolver, migrate, noShowJob]) database.grantAccess(fn);
+    database.grantAccess(preSignUp, 'signUp');
+    database.grantAccess(postConfirmation, 'app');
+    database.grantAccess(resolver, 'app');
+    database.grantAccess(migrate, 'master');
+    database.secrets.app.grantRead(migrate);
+    database.secrets.signUp.grantRead(migrate);
+    database.grantAccess(noShowJob, 'app');
     // Runs the migrations during the deploy, once the cluster (and its writer) exists, and again
     // whenever the migrate bundle (which carries the migrations) changes; the functions that read
     // the tables are created or updated only after it, so new code never meets an old schema.
@@ -95,6 +121,11 @@ export class HuddleStack extends Stack {
         userPoolClientId: auth.client.userPoolClientId,
         graphqlUrl: api.api.graphqlUrl,
       },
+      connect: {
+        cognito: `cognito-idp.${this.region}.${this.urlSuffix}`,
+        graphql: hostOf(api.api.graphqlUrl),
+        realtime: hostOf(api.realtimeUrl),
+      },
     });
 
     // What `npm run deploy` prints and keeps in cdk-outputs.json, and what the admin commands read.
@@ -105,7 +136,11 @@ export class HuddleStack extends Stack {
     output('UserPoolClientId', auth.client.userPoolClientId, 'Cognito app client of the web app');
     output('GraphqlUrl', api.api.graphqlUrl, 'AppSync GraphQL endpoint');
     output('DatabaseClusterArn', database.cluster.clusterArn, 'Aurora cluster (RDS Data API)');
-    output('DatabaseSecretArn', database.cluster.secret!.secretArn, 'Secret the Data API signs in with');
+    output(
+      'DatabaseSecretArn',
+      database.secrets.master.secretArn,
+      'Master secret (migrations, npm run university:add)',
+    );
     output('DatabaseName', DATABASE_NAME, 'Database on the cluster');
     output('SiteBucketName', site.bucket.bucketName, 'Bucket the SPA is uploaded to');
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLevel,
   AllowedMethods,
@@ -9,6 +9,8 @@ import {
   FunctionEventType,
   FunctionRuntime,
   Function as EdgeFunction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
@@ -45,6 +47,42 @@ export interface AppConfigJson {
   graphqlUrl: string;
 }
 
+/** The hosts the app talks to besides its own origin: Cognito's API, AppSync, AppSync's realtime socket. */
+export interface ConnectHosts {
+  cognito: string;
+  graphql: string;
+  realtime: string;
+}
+
+/** The host of a URL that may be a deploy-time token (`https://host/graphql` → `host`). */
+export const hostOf = (url: string): string => Fn.select(2, Fn.split('/', url));
+
+/**
+ * The app's Content-Security-Policy. Tokens sit in localStorage (Amplify's default), so no script
+ * may run but the app's own files: no inline script, no eval, no other origin; styles only from
+ * its own files (Vue sets styles through the CSSOM, which the policy allows); images also as data:
+ * URIs (Amplify UI's icons). It may connect to its own origin (/config.json, the service worker's
+ * precache) and to the three hosts of its backend only, and no page may frame it.
+ */
+export function contentSecurityPolicy(hosts: ConnectHosts): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' https://${hosts.cognito} https://${hosts.graphql} wss://${hosts.realtime}`,
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Browsers keep to HTTPS for the site for two years once they have seen it. */
+export const HSTS_MAX_AGE = Duration.days(730);
+
 /**
  * The built SPA: a private bucket that only CloudFront reads (origin access control, with list
  * access so a missing file is a 404 rather than a 403). Hashed assets are cached for a year and
@@ -56,7 +94,9 @@ export class Site extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { distDir?: string; config: AppConfigJson }) {
+  readonly headers: ResponseHeadersPolicy;
+
+  constructor(scope: Construct, id: string, props: { distDir?: string; config: AppConfigJson; connect: ConnectHosts }) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -75,11 +115,30 @@ export class Site extends Construct {
       '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
       '"/" is index.html: defaultRootObject and the SPA routing function',
     );
+    this.headers = new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'Huddle: strict CSP, HSTS, no framing, no referrer',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connect), override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: HSTS_MAX_AGE,
+          includeSubdomains: true,
+          override: true,
+        },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
+        ],
+      },
+    });
     const common: BehaviorOptions = {
       origin,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      responseHeadersPolicy: this.headers,
       compress: true,
     };
     const spaRouting = new EdgeFunction(this, 'SpaRouting', {

@@ -7,6 +7,16 @@ const cloud = await startLocalCloud({
   apiPort: Number(process.env.HUDDLE_API_PORT ?? 4000),
   cognitoPort: Number(process.env.HUDDLE_COGNITO_PORT ?? 9229),
   seedDemoContent: true,
+  maxConcurrentRequests: Number(process.env.HUDDLE_MAX_CONCURRENT_REQUESTS) || undefined,
+  // `npm run bench` measures capacity: its few users send far more than one person's limits allow.
+  rateLimits:
+    process.env.HUDDLE_WIDE_RATE_LIMITS === '1'
+      ? {
+          activitiesPerDay: Number.MAX_SAFE_INTEGER,
+          messagesPerMinute: Number.MAX_SAFE_INTEGER,
+          messagesPerDay: Number.MAX_SAFE_INTEGER,
+        }
+      : undefined,
 });
 console.log(describeCloud(cloud.info));
 // performance.now() counts from the process start, so this is the whole start-up, module loading included.
@@ -14,10 +24,14 @@ const rssMb = process.memoryUsage().rss / 1024 / 1024;
 console.log(`  Ready in ${Math.round(performance.now())} ms, using ${Math.round(rssMb)} MB of memory`);
 
 let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    void cloud.close().then(() => process.exit(0));
-  });
+function shutdown(): void {
+  if (closing) return;
+  closing = true;
+  void cloud.close().then(() => process.exit(0));
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+// A parent that starts the cloud as its child (`npm run bench`) gives it a pipe on stdin: the pipe
+// closes when the parent ends, however it ends (even killed outright), and the cloud goes with it.
+if (process.env.HUDDLE_STOP_WITH_PARENT === '1') {
+  process.stdin.on('end', shutdown).on('close', shutdown).resume();
 }

@@ -1,16 +1,21 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Services } from '../src/context.js';
+import type { Services, UserDirectory } from '../src/context.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createHandler } from '../src/handler.js';
 import { invokeLikeAppSync } from './appsync/lambdaInvoke.js';
 import { graphqlPublisher, type IamExecutor } from '../src/publishing.js';
+import { API_LIMITS } from '../src/apiLimits.js';
 import { ensureProfile } from '../src/profiles/ensureProfile.js';
-import { checkSignUpEmail } from '../src/universities/signUpRule.js';
+import { signOutEverywhere } from '../src/profiles/sessions.js';
+import { checkSignUp } from '../src/universities/signUpRule.js';
+import type { RateLimits } from '../src/rules/limits.js';
 import type { LocalAppSync } from './appsync/index.js';
 import type { LocalCognito } from './cognito/index.js';
 import { Mailbox } from './mailbox.js';
+import { appOrigins } from './origins.js';
+import { sessionCheck } from './sessionCheck.js';
 import { localPaths } from './paths.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed.js';
 import { seedDemoContent } from './demoContent.js';
@@ -43,6 +48,10 @@ export interface CloudOptions {
   log?: (line: string) => void;
   /** How often the no-show job runs (EventBridge's schedule in AWS); default every 5 minutes. */
   noShowJobEveryMs?: number;
+  /** GraphQL requests the gateway serves at once before answering 429 (default 64) */
+  maxConcurrentRequests?: number;
+  /** Wider limits on volume than the rules' (backend/src/rules/limits.ts), for suites that create a lot. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface LocalCloud {
@@ -60,6 +69,9 @@ const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export async function startLocalCloud(options: CloudOptions = {}): Promise<LocalCloud> {
   const paths = localPaths(options.dataDir);
   const log = options.log ?? ((line: string) => console.log(line));
+  const appUrl = options.appUrl ?? 'http://127.0.0.1:5173';
+  // Browsers may reach Cognito, the API and the mailbox from the app's page only.
+  const allowedOrigins = appOrigins(appUrl);
   await mkdir(paths.base, { recursive: true });
 
   // Start-up time is a budget (`npm run bench:startup`): PGlite compiles its WebAssembly off the main
@@ -69,18 +81,33 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     import('./cognito/index.js'),
     import('./appsync/index.js'),
     readFile(schemaPath, 'utf8'),
-    Mailbox.open(paths.mailbox, log),
+    Mailbox.open(paths.mailbox, log, allowedOrigins),
   ]);
   const migrated = migrateToLatest(database.db);
+  const sessions = sessionCheck(database.db);
+
+  // The user pool as the server uses it; bound once Cognito is up (the hooks below need it too).
+  const bound: { cognito?: LocalCognito } = {};
+  const userDirectory: UserDirectory = {
+    findBySub: async (sub) => {
+      const user = await bound.cognito!.getUserBySub(sub);
+      return user && { sub: user.sub, email: user.email, name: user.attributes.name, groups: user.groups };
+    },
+    signOutEverywhere: async (sub) => {
+      const { admin, userPoolId } = bound.cognito!;
+      await admin('AdminUserGlobalSignOut', { UserPoolId: userPoolId, Username: sub });
+    },
+  };
 
   const cognito = await startLocalCognito({
     dataDir: paths.cognito,
     port: options.cognitoPort ?? 9229,
     mailbox,
     log,
+    allowedOrigins,
     hooks: {
-      preSignUp: async ({ email }) => {
-        const decision = await checkSignUpEmail(database.db, email);
+      preSignUp: async ({ email, attributes }) => {
+        const decision = await checkSignUp(database.db, { email, name: attributes.name });
         if (!decision.allowed) throw new Error(decision.reason);
       },
       postConfirmation: async (user) => {
@@ -91,8 +118,15 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
           groups: user.groups,
         });
       },
+      // As the post-confirmation trigger does in AWS after ConfirmForgotPassword.
+      passwordReset: async ({ sub }) => {
+        await migrated;
+        await signOutEverywhere(userDirectory, database.db, sub, new Date());
+        sessions.forget(sub);
+      },
     },
   });
+  bound.cognito = cognito;
 
   await migrated;
   if (options.seedDemoAccounts ?? true) {
@@ -107,13 +141,10 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     db: database.db,
     events: graphqlPublisher((query, variables) => executeAsIam(query, variables), log),
     now: () => new Date(),
-    userDirectory: {
-      findBySub: async (sub) => {
-        const user = await cognito.getUserBySub(sub);
-        return user && { sub: user.sub, email: user.email, name: user.attributes.name, groups: user.groups };
-      },
-    },
+    userDirectory,
     userGroups: { add: cognito.addToGroup, remove: cognito.removeFromGroup },
+    sessionsEnded: (userId) => sessions.forget(userId),
+    rateLimits: options.rateLimits,
   };
 
   if (options.seedDemoContent) await seedDemoContent(services, cognito, log);
@@ -125,6 +156,12 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     invoke: invokeLikeAppSync(createHandler(services), log),
     extraRoutes: (req, res) => mailbox.handle(req, res),
     log,
+    allowedOrigins,
+    limits: API_LIMITS,
+    maxConcurrentRequests: options.maxConcurrentRequests,
+    // AppSync runs a subscription's resolver only when it starts; locally a subscription whose
+    // session ended since (sign out everywhere, a password change) is closed at its next event.
+    checkSubscriber: sessions.check,
   });
 
   executeAsIam = (query, variables) => appsync.executeAsIam(query, variables);
@@ -148,7 +185,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
 
   const apiOrigin = new URL(appsync.url).origin;
   const info: CloudInfo = {
-    appUrl: options.appUrl ?? 'http://127.0.0.1:5173',
+    appUrl,
     graphqlUrl: appsync.url,
     realtimeUrl: appsync.realtimeUrl,
     cognitoUrl: cognito.url,

@@ -3,10 +3,15 @@
  * send (sign-up, resend, password reset) lands here instead, where the developer (or an e2e test)
  * can read it at GET /__dev/mailbox. Mails are kept in a JSON file when one is given, so a
  * restart of `npm run cloud` does not lose a code that was just sent.
+ *
+ * The codes in it take over accounts, so it answers only this machine: a loopback peer, a Host
+ * that names loopback (no DNS rebinding), and no Origin but the app's (no other web page). It sends
+ * no CORS headers at all: the app only links to it, nothing reads it cross-origin.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fromLoopback, loopbackHost, originAllowed } from './origins.js';
 
 export interface Mail {
   to: string;
@@ -22,10 +27,14 @@ const PATH = '/__dev/mailbox';
 export class Mailbox {
   private mails: Mail[] = [];
 
-  /** @param file optional JSON file to persist mails in (e.g. `.local/mailbox.json`) */
+  /**
+   * @param file optional JSON file to persist mails in (e.g. `.local/mailbox.json`)
+   * @param allowedOrigins the app's origins; a request with any other Origin is refused
+   */
   constructor(
     private readonly file?: string,
     log?: (line: string) => void,
+    private readonly allowedOrigins: readonly string[] = [],
   ) {
     if (file && existsSync(file)) {
       try {
@@ -40,8 +49,8 @@ export class Mailbox {
   }
 
   /** The form cloud.ts uses: a mailbox kept in `file`. */
-  static async open(file: string, log?: (line: string) => void): Promise<Mailbox> {
-    return new Mailbox(file, log);
+  static async open(file: string, log?: (line: string) => void, allowedOrigins?: readonly string[]): Promise<Mailbox> {
+    return new Mailbox(file, log, allowedOrigins);
   }
 
   add(mail: Omit<Mail, 'sentAt'>): void {
@@ -68,8 +77,13 @@ export class Mailbox {
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== PATH && url.pathname !== `${PATH}/`) return false;
+    if (!fromLoopback(req) || !loopbackHost(req) || !originAllowed(req, this.allowedOrigins)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('The dev mailbox answers only this machine, and no web page but the app.');
+      return true;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET', 'access-control-allow-origin': '*' }).end();
+      res.writeHead(405, { allow: 'GET' }).end();
       return true;
     }
     const to = url.searchParams.get('to') ?? undefined;
@@ -79,7 +93,7 @@ export class Mailbox {
       format === 'json' ||
       (format !== 'html' && (to !== undefined || (req.headers.accept ?? '').includes('application/json')));
     const mails = this.list(to);
-    const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    const headers = { 'cache-control': 'no-store', vary: 'Origin' };
     if (json) {
       res.writeHead(200, { ...headers, 'content-type': 'application/json' });
       res.end(JSON.stringify(mails));

@@ -3,24 +3,37 @@ import { isCognitoIdentity } from './event.js';
 import type { Caller, Services } from './context.js';
 import { unauthorized } from './errors.js';
 import { ensureProfile } from './profiles/ensureProfile.js';
+import { sessionEnded, sessionIdOf, type CutOff } from './profiles/sessions.js';
 import type { ProfileRow, University } from './db/types.js';
 import { textArray } from './shared/textArray.js';
 
 const ADMIN = 'admin';
 
 /**
+ * Refuses a token whose session the user ended (signed out everywhere, changed or reset the
+ * password): by the sign-in's auth_time, not the token's iat, which a refresh renews. The local
+ * gateway calls this too, before each subscription delivery.
+ */
+export function refuseEndedSession(cutOff: CutOff, claims: Record<string, unknown>): void {
+  if (sessionEnded(cutOff, claims))
+    throw unauthorized('auth.signedOutEverywhere', 'You signed out on all devices. Sign in again.');
+}
+
+/**
  * Turns the event's Cognito identity into a Caller: loads their profile (making it from the user
- * pool's record if the confirmation hook never ran), refuses tokens issued before the user signed
- * out everywhere. Staff checks use the membership the server keeps (profiles.roles, changed by an
- * administrator through addStaffMember/removeStaffMember together with the Cognito group), never the
- * token's groups: a token keeps the groups it was issued with for an hour, and someone removed from
- * staff must lose access at their next request. Only `admin` follows the token (see below).
+ * pool's record if the confirmation hook never ran), refuses sessions the user ended (signed out
+ * everywhere, changed or reset the password: see profiles/sessions.ts). Staff checks use the
+ * membership the server keeps (profiles.roles, changed by an administrator through
+ * addStaffMember/removeStaffMember together with the Cognito group), never the token's groups: a
+ * token keeps the groups it was issued with for an hour, and someone removed from staff must lose
+ * access at their next request. Only `admin` follows the token (see below).
  */
 export async function resolveCaller(event: AppSyncResolverEvent, services: Services): Promise<Caller> {
   const identity = event.identity;
   if (!isCognitoIdentity(identity)) throw unauthorized('auth.signInRequired', 'Sign in to use Huddle.');
   const groups = [...(identity.groups ?? [])].sort();
   const issuedAt = Number(identity.claims.iat ?? 0);
+  const sessionId = sessionIdOf(identity.claims);
   const { db } = services;
 
   // One round trip: the profile with its university (every resolver needs the tenant; many need its rules).
@@ -81,10 +94,7 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
     profile = await ensureProfile(db, { ...record, groups });
   }
 
-  // A token issued in the same second as "sign out everywhere" is refused too: iat has whole seconds.
-  if (profile.tokens_valid_after && issuedAt <= Math.floor(profile.tokens_valid_after.getTime() / 1000)) {
-    throw unauthorized('auth.signedOutEverywhere', 'You signed out on all devices. Sign in again.');
-  }
+  refuseEndedSession(profile, identity.claims);
 
   // Administrators are named in the user pool itself (AWS console or CLI), not in the app: that one
   // group is still read from the token. Staff membership is the app's, changed only with addStaffMember.
@@ -103,6 +113,7 @@ export async function resolveCaller(event: AppSyncResolverEvent, services: Servi
     groups: [...profile.roles].sort(),
     tokenGroups: groups,
     issuedAt,
+    sessionId,
     profile,
     ...(university ? { university } : {}),
   };

@@ -2,10 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database, ProfileRow, University } from './db/types.js';
 import type { ConfirmedUser } from './profiles/ensureProfile.js';
 import type { EventPublisher } from './events.js';
+import type { RateLimits } from './rules/limits.js';
 
-/** Where the user pool's own record of a user can be read (AdminGetUser in AWS, the local Cognito offline). */
+/** The user pool, as the server uses it (Cognito's admin API in AWS, the local Cognito offline). */
 export interface UserDirectory {
+  /** The pool's own record of a user. */
   findBySub(sub: string): Promise<ConfirmedUser | null>;
+  /** Revokes every refresh token of the user (AdminUserGlobalSignOut): no session can be renewed. */
+  signOutEverywhere(sub: string): Promise<void>;
 }
 
 /**
@@ -24,6 +28,13 @@ export interface Services {
   userGroups: UserGroups;
   events: EventPublisher;
   now(): Date;
+  /** The limits on volume (rules/limits.ts RATE_LIMITS when absent); a local cloud may widen them. */
+  rateLimits?: Partial<RateLimits>;
+  /**
+   * Told after a user's sessions were ended, so a process that remembers cut-offs (the local
+   * gateway's check before each subscription delivery) reads them again. Nothing to tell in AWS.
+   */
+  sessionsEnded?(userId: string): void;
 }
 
 /** The signed-in user a request is made for; the tenant always comes from `profile.university_id`. */
@@ -35,6 +46,8 @@ export interface Caller {
   tokenGroups: string[];
   /** Seconds since the epoch, from the access token. */
   issuedAt: number;
+  /** The sign-in this token belongs to (Cognito's `origin_jti`, kept across refreshes), if any. */
+  sessionId: string | null;
   profile: ProfileRow;
   /**
    * The caller's university as read with the profile, in the same query (absent only when the

@@ -51,6 +51,13 @@ export const forbidden = (code: ErrorCode, message: string, details?: ErrorDetai
 export const conflict = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AppError('Conflict', message, code, details);
 export const unauthorized = (code: ErrorCode, message: string) => new AppError('Unauthorized', message, code);
+/** A limit on volume: `retryAt` says when the same request would be taken. */
+export const rateLimited = (code: ErrorCode, message: string, retryAt: Date, now: Date, details?: ErrorDetails) =>
+  new AppError('RateLimited', message, code, {
+    ...details,
+    retryAt: retryAt.toISOString(),
+    retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)),
+  });
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -7,7 +7,38 @@ export type { ActivityChangeKind, SessionChangeKind } from './generated/graphql.
 export interface ActivityChange {
   activityId: string;
   kind: ActivityChangeKind;
+  /** Whose participation changed; told only to the host and to that person (activityChangeEvents). */
   userId?: string | null;
+  hostId: string;
+}
+
+/** The audiences of `onActivityChanged`: anyone who may see the activity, its host, or one person's id. */
+export const PUBLIC_AUDIENCE = 'PUBLIC';
+export const HOST_AUDIENCE = 'HOST';
+
+/** Changes to pending requests: nothing anyone but the host (and the asker) is shown changes. */
+const HOST_ONLY_KINDS: ReadonlySet<ActivityChangeKind> = new Set(['REQUESTED', 'WITHDRAWN', 'DECLINED']);
+
+export interface ActivityChangeEvent {
+  activityId: string;
+  kind: ActivityChangeKind;
+  userId: string | null;
+  audience: string;
+}
+
+/**
+ * What one change pushes, one event per audience (AppSync delivers a publish mutation's result as
+ * it is to every subscriber whose arguments match it, so who may read `userId` is decided by which
+ * event carries it): the host's names the person, so does that person's own, the public one never
+ * does and is not sent for changes to pending requests.
+ */
+export function activityChangeEvents(change: ActivityChange): ActivityChangeEvent[] {
+  const { activityId, kind } = change;
+  const userId = change.userId ?? null;
+  const events: ActivityChangeEvent[] = [{ activityId, kind, userId, audience: HOST_AUDIENCE }];
+  if (userId && userId !== change.hostId) events.push({ activityId, kind, userId, audience: userId });
+  if (!HOST_ONLY_KINDS.has(kind)) events.push({ activityId, kind, userId: null, audience: PUBLIC_AUDIENCE });
+  return events;
 }
 
 /** A read receipt: `readerId` read the conversation up to `readAt`; `userId`, the other person, hears of it. */

@@ -28,6 +28,7 @@ const typedResolvers = {
   'Mutation.removeStaffMember': membership.removeStaffMember,
   'Mutation.updateProfile': profiles.updateProfile,
   'Mutation.signOutEverywhere': profiles.signOutEverywhere,
+  'Mutation.signOutOtherDevices': profiles.signOutOtherDevices,
   'Subscription.onProfileUpdated': profiles.onProfileUpdated,
   ...activitiesResolvers,
   ...messagingResolvers,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Services } from './context.js';
 import { connectDatabase, dataApiTargetFromEnv } from './db/connect.js';
 import type { Database } from './db/types.js';
+import { cognitoUserDirectory } from './aws/cognitoDirectory.js';
 import { iamGraphqlExecutor } from './aws/iamGraphql.js';
 import { graphqlPublisher } from './publishing.js';
 
@@ -29,7 +30,8 @@ async function openDatabase(): Promise<Kysely<Database>> {
 
 /**
  * Services for the AppSync data-source Lambda, built once per container and reused by every
- * invocation. The user directory reads the user pool with ListUsers.
+ * invocation. The user directory reads the user pool with ListUsers and ends sessions with
+ * AdminUserGlobalSignOut.
  */
 let services: Promise<Services> | undefined;
 
@@ -77,20 +79,6 @@ async function build(): Promise<Services> {
   return {
     ...base,
     userGroups: poolGroups(userPoolId),
-    userDirectory: {
-      async findBySub(sub) {
-        if (!userPoolId) return null;
-        const { CognitoIdentityProviderClient, ListUsersCommand } =
-          await import('@aws-sdk/client-cognito-identity-provider');
-        const client = new CognitoIdentityProviderClient({});
-        const found = await client.send(
-          new ListUsersCommand({ UserPoolId: userPoolId, Filter: `sub = "${sub.replace(/"/g, '')}"`, Limit: 1 }),
-        );
-        const user = found.Users?.[0];
-        const attribute = (name: string) => user?.Attributes?.find((a) => a.Name === name)?.Value;
-        const email = attribute('email');
-        return user && email ? { sub, email, name: attribute('name'), groups: [] } : null;
-      },
-    },
+    userDirectory: cognitoUserDirectory(userPoolId),
   };
 }

@@ -59,6 +59,8 @@ export async function signIn(info: CloudInfo, email: string, password: string): 
 }
 
 export interface GraphQLAnswer {
+  /** the HTTP status: 429 when the gateway was too busy to admit the request */
+  status: number;
   data?: Record<string, unknown>;
   errors?: { errorType?: string; message: string }[];
 }
@@ -74,8 +76,11 @@ export async function graphql(
     headers: { 'content-type': 'application/json', authorization: token },
     body: JSON.stringify({ query, variables }),
   });
-  if (!response.ok) return { errors: [{ errorType: `HTTP ${response.status}`, message: await response.text() }] };
-  return (await response.json()) as GraphQLAnswer;
+  if (!response.ok) {
+    const text = await response.text();
+    return { status: response.status, errors: [{ errorType: `HTTP ${response.status}`, message: text }] };
+  }
+  return { status: response.status, ...((await response.json()) as Omit<GraphQLAnswer, 'status'>) };
 }
 
 /** Runs a mutation or query that must succeed during set-up. */

@@ -3,9 +3,20 @@ export class Samples {
   private readonly byName = new Map<string, number[]>();
   private readonly errorsByName = new Map<string, number>();
   readonly errorExamples: string[] = [];
+  /** how long each HTTP 429 refusal took to arrive */
+  readonly refused: number[] = [];
 
   add(name: string, ms: number): void {
     (this.byName.get(name) ?? this.byName.set(name, []).get(name)!).push(ms);
+  }
+
+  refuse(ms: number): void {
+    this.refused.push(ms);
+  }
+
+  /** Failures that were neither an answer nor a 429: the request never got an HTTP answer. */
+  get connectionErrors(): number {
+    return this.errorsByName.get('network') ?? 0;
   }
 
   fail(name: string, why: string): void {
@@ -48,8 +59,30 @@ export class Samples {
       '   p99 ms',
       '   max ms',
     ].join('  ');
-    const throughput = `${(this.total / seconds).toFixed(1)} successful requests/s over ${seconds.toFixed(1)} s, ${this.errors} errors`;
+    const refused = [...this.refused].sort((a, b) => a - b);
+    if (refused.length) {
+      rows.push(
+        [
+          'refused (429)'.padEnd(16),
+          String(refused.length).padStart(6),
+          '-'.padStart(6),
+          fmt(percentile(refused, 50)),
+          fmt(percentile(refused, 95)),
+          fmt(percentile(refused, 99)),
+          fmt(refused[refused.length - 1]),
+        ].join('  '),
+      );
+    }
+    const throughput = `${(this.total / seconds).toFixed(1)} successful requests/s over ${seconds.toFixed(1)} s, ${this.errors} errors${refused.length ? `, ${refused.length} refused with 429` : ''}`;
     return [header, ...rows, throughput].join('\n');
+  }
+
+  /** p-th percentile over every successful request, whatever its operation. */
+  overall(p: number): number | undefined {
+    return percentile(
+      [...this.byName.values()].flat().sort((a, b) => a - b),
+      p,
+    );
   }
 
   percentile(name: string, p: number): number | undefined {

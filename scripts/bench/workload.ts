@@ -91,16 +91,22 @@ function pick(step: number): Operation {
   return operations[0]!.run;
 }
 
-export async function runOne(world: World, samples: Samples, vu: number, step: number): Promise<void> {
+/** One request of the mix; says whether the gateway refused it with 429 (too busy). */
+export async function runOne(world: World, samples: Samples, vu: number, step: number): Promise<'refused' | 'done'> {
   const started = performance.now();
   try {
     const { name, answer } = await pick(step)(world, vu, step);
     const ms = performance.now() - started;
+    if (answer.status === 429) {
+      samples.refuse(ms);
+      return 'refused';
+    }
     if (answer.errors?.length) samples.fail(name, `${answer.errors[0]!.errorType}: ${answer.errors[0]!.message}`);
     else samples.add(name, ms);
   } catch (error) {
     samples.fail('network', error instanceof Error ? error.message : String(error));
   }
+  return 'done';
 }
 
 /** Open loop: requests start on schedule whether or not earlier ones finished (no coordinated omission). */
@@ -117,20 +123,26 @@ export async function openLoop(
     const due = started + step * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(runOne(world, samples, step % world.users.length, step));
+    inFlight.push(runOne(world, samples, step % world.users.length, step).then(() => undefined));
   }
   await Promise.all(inFlight);
   return (performance.now() - started) / 1000;
 }
 
-/** Closed loop: every virtual user sends its next request as soon as the last one answered. */
+/**
+ * Closed loop: every virtual user sends its next request as soon as the last one answered — or,
+ * refused with 429, after a short pause, as a client backing off would (not in a tight loop).
+ */
 export async function closedLoop(world: World, samples: Samples, seconds: number): Promise<number> {
   const started = performance.now();
   const end = started + seconds * 1000;
   let step = 0;
   await Promise.all(
     world.users.map(async (_user, vu) => {
-      while (performance.now() < end) await runOne(world, samples, vu, step++);
+      while (performance.now() < end) {
+        if ((await runOne(world, samples, vu, step++)) === 'refused')
+          await new Promise((resolve) => setTimeout(resolve, 50 + 100 * Math.random()));
+      }
     }),
   );
   return (performance.now() - started) / 1000;

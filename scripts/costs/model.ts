@@ -32,6 +32,18 @@ export const PRICES = {
   cloudfrontFreeRequests: 10_000_000,
   logsPerGbIngested: 0.57,
   secretPerMonth: 0.4,
+  wafWebAclPerMonth: 5.0,
+  wafRulePerMonth: 1.0,
+  wafPerMillionRequests: 0.6,
+  interfaceEndpointPerAzHour: 0.011, // the Secrets Manager endpoint the rotation functions reach
+} as const;
+
+/** What the stack holds whatever the traffic (infra/): counted in the fixed terms below. */
+export const FIXED = {
+  databaseSecrets: 3, // master, app, sign-up check (infra/database.ts)
+  wafRules: 2, // per address, per session (infra/api.ts)
+  endpointAzs: 1, // one zone: rotation runs monthly and can wait
+  hoursPerMonth: 730,
 } as const;
 
 /** What one student does in a month, on average: assumptions, not measurements (COSTS.md explains them). */
@@ -138,7 +150,18 @@ export function monthlyCost(students: number): CostLine[] {
         (free(mau * u.cdnRequestsPerActive, p.cloudfrontFreeRequests) / 1e4) * p.cloudfrontPer10kRequests,
     },
     { term: 'CloudWatch Logs', usd: ((invocations * u.logBytesPerInvocation) / 1e9) * p.logsPerGbIngested },
-    { term: 'Secrets Manager (database secret)', usd: p.secretPerMonth },
+    { term: 'Secrets Manager (three database secrets, rotated)', usd: FIXED.databaseSecrets * p.secretPerMonth },
+    {
+      term: 'WAF (web ACL, two rate rules, requests)',
+      usd:
+        p.wafWebAclPerMonth +
+        FIXED.wafRules * p.wafRulePerMonth +
+        ((operations + mau * u.publishesPerActive) / 1e6) * p.wafPerMillionRequests,
+    },
+    {
+      term: 'VPC endpoint for Secrets Manager (rotation)',
+      usd: FIXED.endpointAzs * FIXED.hoursPerMonth * p.interfaceEndpointPerAzHour,
+    },
   ];
 }
 

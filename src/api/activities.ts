@@ -96,11 +96,24 @@ export async function removeParticipant(activityId: string, userId: string): Pro
   return (await run(RemoveParticipantDocument, { activityId, userId })).removeParticipant;
 }
 
+/**
+ * Whose changes to follow: PUBLIC (anyone who may see the activity; never says who) or HOST (its
+ * host only; says who, and includes join requests). The server refuses HOST to anyone else.
+ */
+export type ActivityAudience = 'PUBLIC' | 'HOST';
+
 /** Live changes to one activity; returns the function that stops listening. */
 export function subscribeToActivity(
   activityId: string,
+  audience: ActivityAudience,
   onChange: (change: ActivityChange) => void,
   onError?: (error: Error) => void,
 ): () => void {
-  return listen(OnActivityChangedDocument, { activityId }, (data) => data.onActivityChanged, onChange, onError);
+  return listen(
+    OnActivityChangedDocument,
+    { activityId, audience },
+    (data) => data.onActivityChanged,
+    onChange,
+    onError,
+  );
 }

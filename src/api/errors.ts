@@ -37,6 +37,10 @@ function hasErrors(value: unknown): value is { errors: GraphQLErrorLike[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { errors?: unknown }).errors);
 }
 
+/** HTTP 429 from an overloaded API. Amplify keeps only the x-amzn-ErrorType of an HTTP error, so its code is added here. */
+const TOO_MANY_REQUESTS = 'TooManyRequestsException';
+const BUSY: ErrorInfo = { code: 'api.busy' };
+
 /**
  * Amplify rejects with a GraphQL result ({ data, errors }) for server and HTTP errors alike:
  * AppSync errors carry `errorType` and `errorInfo`; an HTTP failure carries the `x-amzn-ErrorType`
@@ -57,7 +61,8 @@ export function toApiError(reason: unknown): ApiError {
             ? 'Unauthorized'
             : 'Unknown';
     // errorInfo is AppSync's: an object with a string code and field, or null.
-    return new ApiError(errorType, message, first.errorInfo as ErrorInfo | null);
+    const info = first.errorInfo as ErrorInfo | null;
+    return new ApiError(errorType, message, info ?? (errorType === TOO_MANY_REQUESTS ? BUSY : null));
   }
   if (reason instanceof Error) return new ApiError(reason.name || 'Unknown', reason.message);
   return new ApiError('Unknown', 'Something went wrong talking to the server.');
@@ -70,6 +75,11 @@ export function toApiError(reason: unknown): ApiError {
 export function isSessionExpired(error: ApiError): boolean {
   if (error.errorType === 'UnauthorizedException') return true;
   return error.errorType === 'Unauthorized' && !error.message.startsWith('Not Authorized to access');
+}
+
+/** The API was too busy and ran nothing (HTTP 429): the same request may be sent again later. */
+export function isTooManyRequests(error: ApiError): boolean {
+  return error.errorType === TOO_MANY_REQUESTS;
 }
 
 /** Turns any failure into an ApiError, telling the app first when the session is dead. */

@@ -2,6 +2,7 @@ import {
   MeDocument,
   OnProfileUpdatedDocument,
   SignOutEverywhereDocument,
+  SignOutOtherDevicesDocument,
   StaffOverviewDocument,
   UpdateProfileDocument,
 } from './generated/documents/profile';
@@ -27,6 +28,11 @@ export async function updateProfile(input: ProfileInput): Promise<Profile> {
 /** Makes the server refuse every access token issued so far; the caller then signs out globally. */
 export async function signOutEverywhere(): Promise<boolean> {
   return (await run(SignOutEverywhereDocument, {})).signOutEverywhere;
+}
+
+/** Makes the server refuse every session of the user but this one (after a password change). */
+export async function signOutOtherDevices(): Promise<boolean> {
+  return (await run(SignOutOtherDevicesDocument, {})).signOutOtherDevices;
 }
 
 export async function getStaffOverview(): Promise<StaffOverview> {

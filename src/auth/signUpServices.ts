@@ -8,11 +8,19 @@ const PRE_SIGN_UP_PREFIX = /^PreSignUp failed with error\s*/;
 // sentences are shown in the user's language, with the server's list of universities kept.
 const UNIVERSITY_ONLY = /^Sign up with your university email address\. Huddle is open to: (.+)$/s;
 const INVALID_EMAIL = /^Enter a valid email address$/;
+// The display name's rule (displayNameRefusal in the same file).
+const NAME_REQUIRED = /^Enter a display name: the name other students see$/;
+const NAME_TOO_LONG = /^Your display name can be at most (\d+) characters$/;
+const NAME_INVALID = /^Your display name contains characters that are not allowed$/;
 
 function translateRuleMessage(message: string): string {
   const universityOnly = UNIVERSITY_ONLY.exec(message);
   if (universityOnly) return t('auth.signUp.universityOnly', { universities: universityOnly[1] });
   if (INVALID_EMAIL.test(message)) return t('auth.signUp.invalidEmail');
+  if (NAME_REQUIRED.test(message)) return t('auth.signUp.displayNameRequired');
+  const tooLong = NAME_TOO_LONG.exec(message);
+  if (tooLong) return t('auth.signUp.displayNameTooLong', { max: Number(tooLong[1]) });
+  if (NAME_INVALID.test(message)) return t('auth.signUp.displayNameInvalid');
   return message;
 }
 

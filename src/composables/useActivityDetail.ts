@@ -9,7 +9,7 @@ import {
   subscribeToActivity,
 } from '@/api/activities';
 import { toApiError, type ApiError } from '@/api/errors';
-import type { Activity } from '@/api/activities';
+import type { Activity, ActivityAudience } from '@/api/activities';
 import { useUniversityStore } from '@/stores/university';
 import { followLive } from './followLive';
 import { useStartClock } from './useStartClock';
@@ -37,6 +37,9 @@ export function useActivityDetail(id: Ref<string>) {
   // Bumped whenever the page switches to another id: answers for the old id are dropped.
   let generation = 0;
   let stopFollowing: (() => void) | undefined;
+  // Whose changes the page follows: everyone's (which never say who), or the host's once the page
+  // knows this user hosts the activity (those say who, and include join requests).
+  let following: ActivityAudience = 'PUBLIC';
   let inFlight: Promise<void> | null = null;
   let queued = false;
 
@@ -51,6 +54,10 @@ export function useActivityDetail(id: Ref<string>) {
       if (gen !== generation) return;
       activity.value = fresh;
       loadError.value = null;
+      if (fresh.myParticipation?.status === 'HOST' && following !== 'HOST' && stopFollowing) {
+        follow(id.value, 'HOST');
+        queued = true; // read once more: a change during the switch would be missed
+      }
     } catch (reason) {
       if (gen !== generation) return;
       const error = toApiError(reason);
@@ -102,7 +109,14 @@ export function useActivityDetail(id: Ref<string>) {
     actionError.value = null;
     liveLost.value = false;
     // Listen before loading, so a change made while the first read runs is not missed.
-    stopFollowing = followLive((onChange, onError) => subscribeToActivity(activityId, onChange, onError), {
+    follow(activityId, 'PUBLIC');
+    void load();
+  }
+
+  function follow(activityId: string, audience: ActivityAudience): void {
+    stopLive();
+    following = audience;
+    stopFollowing = followLive((onChange, onError) => subscribeToActivity(activityId, audience, onChange, onError), {
       stale: () => void refresh(),
       lost: () => {
         liveLost.value = true;
@@ -112,7 +126,6 @@ export function useActivityDetail(id: Ref<string>) {
         void refresh();
       },
     });
-    void load();
   }
 
   async function act<T>(action: () => Promise<T>): Promise<{ result: T } | null> {

@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { signOutOtherDevices } from '@/api/profile';
 import { changePassword, classifyChangePasswordError, type ChangePasswordFailure } from '@/auth/password';
 import { t } from '@/i18n';
 
@@ -17,13 +18,22 @@ function failureMessage(failure: ChangePasswordFailure): string {
 export function useChangePassword() {
   const pending = ref(false);
   const failure = ref<ChangePasswordFailure | null>(null);
+  /** The password changed but the other devices' sessions could not be ended. */
+  const otherDevicesKept = ref(false);
   const succeeded = ref(false);
   const errorMessage = computed(() => (failure.value ? failureMessage(failure.value) : null));
+  const successMessage = computed(() =>
+    t(otherDevicesKept.value ? 'account.password.otherDevicesKept' : 'account.password.changed'),
+  );
 
-  /** Resolves true when Cognito accepted the new password. */
+  /**
+   * Resolves true when Cognito accepted the new password. Then every other device's session ends
+   * (Cognito has no trigger on a password change, so the app asks the server).
+   */
   async function submit(currentPassword: string, newPassword: string): Promise<boolean> {
     succeeded.value = false;
     failure.value = null;
+    otherDevicesKept.value = false;
     if (!meetsPasswordPolicy(newPassword)) {
       failure.value = 'weakPassword';
       return false;
@@ -31,15 +41,21 @@ export function useChangePassword() {
     pending.value = true;
     try {
       await changePassword(currentPassword, newPassword);
-      succeeded.value = true;
-      return true;
     } catch (error) {
       failure.value = classifyChangePasswordError(error);
+      pending.value = false;
       return false;
+    }
+    try {
+      await signOutOtherDevices();
+    } catch {
+      otherDevicesKept.value = true;
     } finally {
       pending.value = false;
     }
+    succeeded.value = true;
+    return true;
   }
 
-  return { pending, failure, errorMessage, succeeded, submit };
+  return { pending, failure, errorMessage, succeeded, successMessage, submit };
 }

@@ -14,10 +14,13 @@ export const MAX_ATTEMPTS_ONLINE = 5;
 
 type DeliveredListener = (message: Message, entry: OutboxEntry) => void;
 
-/** Refusals that sending again cannot change (blocked, too long, another university): shown as not sent at once. */
+/**
+ * Refusals that sending again soon cannot change (blocked, too long, another university, a limit on
+ * messages reached): shown as not sent at once, with the reason (for a limit, from when it may go).
+ */
 function isRefusal(error: ApiError): boolean {
   if (error.info.code === 'message.inFlight') return false; // another attempt with this clientId is still running
-  return ['ValidationError', 'NotFound', 'Forbidden', 'Conflict'].includes(error.errorType);
+  return ['ValidationError', 'NotFound', 'Forbidden', 'Conflict', 'RateLimited'].includes(error.errorType);
 }
 
 /**

@@ -22,9 +22,10 @@ let cognito: Harness;
 beforeAll(async () => {
   [database, cognito] = await Promise.all([openDataApiDatabase(), startHarness()]);
   await migrateToLatest(database.db);
-  // The deployed user pool has its groups from the start (infra/auth.ts).
+  // The deployed user pool has its groups from the start (infra/auth.ts). Admin operations go with
+  // the local key, as an operator's IAM credentials would in AWS (README "Security").
   for (const GroupName of ['staff', 'admin']) {
-    await cognito.sdk.send(new CreateGroupCommand({ UserPoolId: cognito.cognito.userPoolId, GroupName }));
+    await cognito.admin.send(new CreateGroupCommand({ UserPoolId: cognito.cognito.userPoolId, GroupName }));
   }
 });
 afterAll(async () => {
@@ -76,15 +77,15 @@ describe('addUniversity', () => {
 describe('nameFirstAdmin', () => {
   it('invites the email into the admin group, and only adds an existing account to it', async () => {
     const poolId = cognito.cognito.userPoolId;
-    expect(await nameFirstAdmin(cognito.sdk, poolId, { email: 'Jane.Doe@vub.be', name: 'Jane Doe' })).toBe('invited');
-    const user = await cognito.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'jane.doe@vub.be' }));
+    expect(await nameFirstAdmin(cognito.admin, poolId, { email: 'Jane.Doe@vub.be', name: 'Jane Doe' })).toBe('invited');
+    const user = await cognito.admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'jane.doe@vub.be' }));
     expect(user.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
     expect(user.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email', Value: 'jane.doe@vub.be' }]));
     // The groups a sign-in puts in the token (cognito-local's AdminListGroupsForUser misreads email aliases).
     const sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
     const groups = async () => (await cognito.cognito.getUserBySub(sub))?.groups;
     expect(await groups()).toEqual(['admin']);
-    expect(await nameFirstAdmin(cognito.sdk, poolId, { email: 'jane.doe@vub.be' })).toBe('promoted');
+    expect(await nameFirstAdmin(cognito.admin, poolId, { email: 'jane.doe@vub.be' })).toBe('promoted');
     expect(await groups()).toEqual(['admin']);
   });
 });

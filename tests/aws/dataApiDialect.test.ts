@@ -1,9 +1,10 @@
 /** Kysely over the RDS Data API (our driver and adapter), against the stand-in. */
+import { DatabaseResumingException, StatementTimeoutException, type RDSData } from '@aws-sdk/client-rds-data';
 import { Kysely, sql } from 'kysely';
 import { DataApiDialect } from 'kysely-data-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataApiTargetFromEnv } from '../../backend/src/db/connect.js';
-import { sqlStateOf } from '../../backend/src/db/sqlState.js';
+import { connectDatabase, dataApiTargetFromEnv } from '../../backend/src/db/connect.js';
+import { isRetryable, sqlStateOf } from '../../backend/src/db/sqlState.js';
 import { recordingPublisher } from '../../backend/src/events.js';
 import { runWrite } from '../../backend/src/shared/transaction.js';
 import { openDataApiDatabase, type DataApiDatabase } from '../backend/support/dataApiDatabase.js';
@@ -111,5 +112,68 @@ describe('transactions', () => {
     expect(sqlStateOf(errors[0])).toBe('40001');
     const { rows } = await sql<{ id: string }>`select id from items where id like 'retry-%'`.execute(database.db);
     expect(rows).toEqual([{ id: 'retry-2' }]);
+  });
+
+  it('run a write again when Aurora is resuming from a pause, as PostgreSQL’s cannot_connect_now (57P03)', async () => {
+    const { standIn } = database;
+    const real = standIn.client();
+    let refusals = 1;
+    // Aurora answers the first BeginTransaction with DatabaseResumingException while it wakes.
+    const waking = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property === 'beginTransaction' && refusals > 0) {
+          return async () => {
+            refusals--;
+            throw new DatabaseResumingException({
+              message:
+                'The Aurora DB instance is resuming after being auto-paused. Please wait a few seconds and try again.',
+              $metadata: { httpStatusCode: 400 },
+            });
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    }) as RDSData;
+    const handle = await connectDatabase({
+      dataApi: {
+        clusterArn: standIn.clusterArn,
+        secretArn: standIn.secretArn,
+        database: standIn.database,
+        client: waking,
+      },
+    });
+    try {
+      const services = {
+        db: handle.db,
+        events: recordingPublisher(),
+        now: () => new Date(),
+        userDirectory: { findBySub: async () => null },
+      };
+      let runs = 0;
+      await runWrite(services, async (trx) => {
+        runs++;
+        await sql`insert into items (id, tags) values ('woke', string_to_array('', ','))`.execute(trx);
+      });
+      expect(refusals).toBe(0);
+      expect(runs).toBe(1); // the refused attempt never reached the work
+      const { rows } = await sql<{ id: string }>`select id from items where id = 'woke'`.execute(database.db);
+      expect(rows).toEqual([{ id: 'woke' }]);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('classify Data API failures as PostgreSQL’s codes: the same ones retryable whichever way the database is reached', () => {
+    const resuming = new DatabaseResumingException({ message: 'resuming', $metadata: {} });
+    const timeout = new StatementTimeoutException({ message: 'Request timed out', $metadata: {} });
+    expect([sqlStateOf(resuming), isRetryable(resuming)]).toEqual(['57P03', true]);
+    expect([sqlStateOf(timeout), isRetryable(timeout)]).toEqual(['57014', false]);
+    const viaDataApi = (state: string) => ({ name: 'DatabaseErrorException', message: `ERROR: x; SQLState: ${state}` });
+    const viaPostgres = (state: string) => ({ name: 'error', code: state, message: 'x' });
+    for (const state of ['40001', '40P01', '57P03', '23505', '42883']) {
+      expect(isRetryable(viaDataApi(state)), state).toBe(isRetryable(viaPostgres(state)));
+    }
+    expect(['40001', '40P01', '57P03'].every((state) => isRetryable(viaDataApi(state)))).toBe(true);
+    expect(isRetryable(viaDataApi('23505'))).toBe(false);
   });
 });

@@ -4,6 +4,9 @@
  * SDK's endpoint override: the migration Trigger from an empty database, the Cognito triggers, and
  * the AppSync data source.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeEvent, makeIdentity } from '../backend/api/harness.js';
 import { openDataApiDatabase, type DataApiDatabase } from '../backend/support/dataApiDatabase.js';
@@ -37,9 +40,13 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
         '0003_launch_universities',
         '0004_people_and_read_receipts',
         '0005_class_policies',
+        '0006_session_cut_off',
+        '0007_rate_limits',
+        '0008_late_cancel_records',
       ],
+      roles: false,
     });
-    expect(await handler()).toEqual({ applied: [] });
+    expect(await handler()).toEqual({ applied: [], roles: false });
     const universities = await database.db
       .selectFrom('universities')
       .select(['id', 'email_domains'])
@@ -53,13 +60,98 @@ describe('the migration Trigger (backend/src/lambda-migrate.ts)', () => {
   });
 });
 
+describe('the database roles the migration Trigger makes (least privilege)', () => {
+  it('reads the app’s and the sign-up check’s secrets from Secrets Manager and grants each only what it needs', async () => {
+    const secrets: Record<string, { username: string; password: string }> = {
+      'arn:app': { username: 'huddle_app', password: 'App0Secret' },
+      'arn:signup': { username: 'huddle_signup', password: "Sign'Up0" },
+    };
+    const calls: { target?: string; signed: boolean; secretId: string }[] = [];
+    const secretsManager = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const { SecretId } = JSON.parse(body) as { SecretId: string };
+        const signed = String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ');
+        calls.push({ target: req.headers['x-amz-target'] as string, signed, secretId: SecretId });
+        const secret = secrets[SecretId];
+        res.writeHead(secret ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(
+          JSON.stringify(
+            secret
+              ? { ARN: SecretId, SecretString: JSON.stringify({ ...secret, engine: 'postgres' }) }
+              : { __type: 'ResourceNotFoundException', message: 'Secrets Manager can’t find the specified secret.' },
+          ),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => secretsManager.listen(0, '127.0.0.1', resolve));
+    const { port } = secretsManager.address() as AddressInfo;
+    vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', `http://127.0.0.1:${port}/`);
+    vi.stubEnv('DATABASE_APP_SECRET_ARN', 'arn:app');
+    vi.stubEnv('DATABASE_SIGN_UP_SECRET_ARN', 'arn:signup');
+    try {
+      const { createMigrateHandler } = await import('../../backend/src/lambda-migrate.js');
+      const { lambdaDatabase } = await import('../../backend/src/runtime.js');
+      const { secretsManagerReader } = await import('../../backend/src/aws/secrets.js');
+      const handler = createMigrateHandler(lambdaDatabase, secretsManagerReader('eu-west-1'));
+      expect(await handler()).toEqual({ applied: [], roles: true });
+      // Again, with the roles there: their passwords are the rotation's now, the grants are renewed.
+      expect(await handler()).toEqual({ applied: [], roles: true });
+      expect(calls).toContainEqual({ target: 'secretsmanager.GetSecretValue', signed: true, secretId: 'arn:app' });
+
+      const can = async (role: string, table: string, privilege: string) => {
+        const { rows } = await sql<{
+          ok: boolean;
+        }>`select has_table_privilege(${role}, ${table}, ${privilege}) as ok`.execute(database.db);
+        return rows[0]!.ok;
+      };
+      expect(await can('huddle_signup', 'universities', 'select')).toBe(true);
+      for (const table of ['profiles', 'messages', 'kysely_migration']) {
+        expect(await can('huddle_signup', table, 'select'), table).toBe(false);
+      }
+      expect(await can('huddle_signup', 'universities', 'insert')).toBe(false);
+      for (const privilege of ['select', 'insert', 'update', 'delete']) {
+        expect(await can('huddle_app', 'profiles', privilege), privilege).toBe(true);
+      }
+      expect(await can('huddle_app', 'kysely_migration', 'select')).toBe(false);
+      expect(await can('huddle_app', 'profiles', 'truncate')).toBe(false);
+      const { rows } = await sql<{
+        ddl: boolean;
+      }>`select has_schema_privilege('huddle_app', current_schema(), 'create') as ddl`.execute(database.db);
+      expect(rows[0]!.ddl).toBe(false);
+
+      vi.stubEnv('DATABASE_SIGN_UP_SECRET_ARN', 'arn:missing');
+      await expect(handler()).rejects.toThrow(/GetSecretValue failed \(400 ResourceNotFoundException\)/);
+    } finally {
+      vi.stubEnv('DATABASE_APP_SECRET_ARN', '');
+      vi.stubEnv('DATABASE_SIGN_UP_SECRET_ARN', '');
+      secretsManager.close();
+    }
+  });
+});
+
 describe('the Cognito triggers (backend/src/triggers)', () => {
   it('let a launch university’s student sign up and refuse anyone else with the rule', async () => {
     const { handler } = await import('../../backend/src/triggers/preSignUp.js');
-    const event = (email: string) => ({ request: { userAttributes: { email } }, response: {} });
-    await expect(handler(event('noor.claes@student.kuleuven.be'))).resolves.toEqual(
-      event('noor.claes@student.kuleuven.be'),
+    const event = (email: string, name?: string, triggerSource = 'PreSignUp_SignUp') => ({
+      triggerSource,
+      request: { userAttributes: { email, ...(name === undefined ? {} : { name }) } },
+      response: {},
+    });
+    await expect(handler(event('noor.claes@student.kuleuven.be', 'Noor Claes'))).resolves.toEqual(
+      event('noor.claes@student.kuleuven.be', 'Noor Claes'),
     );
+    // The display name's rule: none at a self sign-up, or one with a bidirectional override, is refused.
+    await expect(handler(event('noor.claes@student.kuleuven.be'))).rejects.toThrow(
+      'Enter a display name: the name other students see.',
+    );
+    await expect(handler(event('noor.claes@student.kuleuven.be', 'Noor\u202Egnp.exe'))).rejects.toThrow(
+      'Your display name contains characters that are not allowed.',
+    );
+    // An administrator's invitation may leave the name to the person.
+    const invited = event('jan@ulb.be', undefined, 'PreSignUp_AdminCreateUser');
+    await expect(handler(invited)).resolves.toEqual(invited);
     await expect(handler(event('someone@gmail.com'))).rejects.toThrow(
       'Sign up with your university email address. Huddle is open to: Ghent University (@ugent.be); KU Leuven (@kuleuven.be, @student.kuleuven.be); Université libre de Bruxelles (@ulb.be).',
     );

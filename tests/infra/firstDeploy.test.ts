@@ -68,6 +68,7 @@ describe('/config.json', () => {
     const bare = new Stack(new App({ outdir: synthesized.tempDir('huddle-cdk-') }), 'NoDist');
     new Site(bare, 'Site', {
       config: { region: 'eu-west-1', userPoolId: 'p', userPoolClientId: 'c', graphqlUrl: 'https://g/graphql' },
+      connect: { cognito: 'cognito-idp.eu-west-1.amazonaws.com', graphql: 'g', realtime: 'r' },
     });
     const deployments = Object.keys(Template.fromStack(bare).findResources('Custom::CDKBucketDeployment'));
     expect(deployments).toEqual([expect.stringMatching(/^SiteShell/)]);

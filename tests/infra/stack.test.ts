@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_LIMITS } from '../../backend/src/apiLimits.js';
 import { servedFields } from '../../backend/src/handler.js';
 import { fromRoot } from '../../infra/paths.js';
 import { resolverCode } from '../../infra/resolverCode.js';
@@ -66,6 +67,29 @@ describe('Cognito', () => {
     expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
   });
 
+  it('hides whether an account exists, and keeps access tokens short (15 minutes)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes', IdToken: 'minutes' }),
+    });
+  });
+
+  it('lets the resolver and the post-confirmation trigger end a user’s sessions (AdminUserGlobalSignOut) on this pool only', () => {
+    const pool = arnOf(onlyId('AWS::Cognito::UserPool'));
+    for (const id of ['Resolver', 'PostConfirmation']) {
+      const statement = policyStatementsOf(id).find((s) =>
+        [s.Action].flat().includes('cognito-idp:AdminUserGlobalSignOut'),
+      );
+      expect(statement?.Resource, id).toEqual(pool);
+    }
+    expect(policyStatementsOf('PreSignUp').flatMap((s) => [s.Action].flat())).not.toContain(
+      'cognito-idp:AdminUserGlobalSignOut',
+    );
+  });
+
   it('runs the pre-sign-up and post-confirmation triggers from backend/src/triggers', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       LambdaConfig: {
@@ -89,6 +113,13 @@ describe('AppSync', () => {
       AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
       UserPoolConfig: Match.objectLike({ UserPoolId: ref(onlyId('AWS::Cognito::UserPool')) }),
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+    });
+  });
+
+  it('sets the query depth and resolver count limits the local gateway enforces', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      QueryDepthLimit: API_LIMITS.queryDepth,
+      ResolverCountLimit: API_LIMITS.resolverCount,
     });
   });
 
@@ -180,7 +211,7 @@ describe('the no-show job', () => {
 });
 
 describe('staff membership', () => {
-  it('lets the resolver change Cognito groups of its own user pool, and nothing more of it', () => {
+  it('lets the resolver change Cognito groups of its own user pool and end its users’ sessions, and nothing more of it', () => {
     const pool = onlyId('AWS::Cognito::UserPool');
     const statement = policyStatementsOf('Resolver').find((s) =>
       [s.Action].flat().includes('cognito-idp:AdminAddUserToGroup'),
@@ -188,6 +219,7 @@ describe('staff membership', () => {
     expect([statement!.Action].flat().sort()).toEqual([
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:ListUsers',
     ]);
     expect(statement!.Resource).toEqual(arnOf(pool));
@@ -216,7 +248,8 @@ describe('Aurora', () => {
         expect.arrayContaining(['DATABASE_CLUSTER_ARN', 'DATABASE_SECRET_ARN', 'DATABASE_NAME']),
       );
       const actions = policyStatementsOf(id).flatMap((s) => [s.Action].flat());
-      expect(actions).toEqual(expect.arrayContaining(['rds-data:ExecuteStatement', 'rds-data:BeginTransaction']));
+      // The sign-up check runs single statements only (hardening.test.ts).
+      expect(actions).toEqual(expect.arrayContaining(['rds-data:ExecuteStatement']));
     }
   });
 

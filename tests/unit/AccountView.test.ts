@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
-import { getMe, signOutEverywhere, subscribeToProfile, updateProfile } from '@/api/profile';
+import { getMe, signOutEverywhere, signOutOtherDevices, subscribeToProfile, updateProfile } from '@/api/profile';
 import { changePassword } from '@/auth/password';
 import { signOut } from '@/auth/session';
 import AccountView from '@/views/AccountView.vue';
@@ -12,6 +12,7 @@ vi.mock('@/api/profile', () => ({
   getMe: vi.fn(),
   updateProfile: vi.fn(),
   signOutEverywhere: vi.fn(),
+  signOutOtherDevices: vi.fn(),
   subscribeToProfile: vi.fn(),
 }));
 vi.mock('@/auth/password', async (importOriginal) => ({
@@ -35,6 +36,7 @@ beforeEach(() => {
   vi.clearAllMocks();
   vi.mocked(getMe).mockResolvedValue(makeProfile());
   vi.mocked(subscribeToProfile).mockReturnValue(unsubscribe);
+  vi.mocked(signOutOtherDevices).mockResolvedValue(true);
 });
 
 describe('AccountView', () => {
@@ -163,8 +165,31 @@ describe('AccountView', () => {
     await wrapper.get('#current-password').setValue('OldSecret1');
     await submitFormOf(wrapper, '#new-password');
     expect(changePassword).toHaveBeenLastCalledWith('OldSecret1', 'NewSecret1');
-    expect(wrapper.text()).toContain('Your password is changed.');
+    expect(signOutOtherDevices).toHaveBeenCalledTimes(1);
+    expect(wrapper.text()).toContain('Your password is changed. Your other devices are signed out.');
     expect(wrapper.get<HTMLInputElement>('#new-password').element.value).toBe('');
+  });
+
+  it('ends the other devices’ sessions only after Cognito accepted the new password', async () => {
+    vi.mocked(changePassword).mockRejectedValueOnce(
+      Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' }),
+    );
+    const { wrapper } = await mountWithApp(AccountView, { path: '/account' });
+    await wrapper.get('#current-password').setValue('Wrong1234');
+    await wrapper.get('#new-password').setValue('NewSecret1');
+    await submitFormOf(wrapper, '#new-password');
+    expect(signOutOtherDevices).not.toHaveBeenCalled();
+  });
+
+  it('says so when the password changed but the other devices could not be signed out', async () => {
+    vi.mocked(changePassword).mockResolvedValueOnce();
+    vi.mocked(signOutOtherDevices).mockRejectedValueOnce(new ApiError('NetworkError', 'Network error'));
+    const { wrapper } = await mountWithApp(AccountView, { path: '/account' });
+    await wrapper.get('#current-password').setValue('OldSecret1');
+    await wrapper.get('#new-password').setValue('NewSecret1');
+    await submitFormOf(wrapper, '#new-password');
+    expect(wrapper.text()).toContain('Your password is changed, but your other devices could not be signed out.');
+    expect(wrapper.get('#new-password').attributes('aria-invalid')).toBe('false');
   });
 
   it('signs out of all devices: first the server refuses old tokens, then Cognito signs out globally', async () => {

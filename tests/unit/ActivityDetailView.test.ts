@@ -66,12 +66,13 @@ async function click(wrapper: Mounted, name: string): Promise<void> {
 
 /** The live callback the page gave subscribeToActivity. */
 function liveChange(): (change: ActivityChange) => void {
-  return vi.mocked(subscribeToActivity).mock.calls.at(-1)![1];
+  return vi.mocked(subscribeToActivity).mock.calls.at(-1)![2];
 }
 const change = (kind: ActivityChange['kind']): ActivityChange => ({
   activityId: 'act-1',
   kind,
-  userId: 'sub-lucas',
+  userId: null,
+  audience: 'PUBLIC',
   at: NOW.toISOString(),
 });
 
@@ -251,6 +252,26 @@ describe('ActivityDetailView: my one action', () => {
     expect(wrapper.get<HTMLTextAreaElement>('#join-note').element.value).toBe('Left-footed, can play in goal');
   });
 
+  it('says in plain words when a withdrawn request may be renewed (RateLimited), in the university’s time', async () => {
+    vi.mocked(getActivity).mockResolvedValue(makeActivity({ joinPolicy: 'APPROVAL' }));
+    vi.mocked(joinActivity).mockRejectedValueOnce(
+      new ApiError('RateLimited', 'You withdrew your request a moment ago. You can ask to join again from 2026-…', {
+        code: 'rateLimit.joinRenewal',
+        retryAt: '2026-03-01T16:40:00.000Z',
+        retryAfterSeconds: 480,
+        minutes: 10,
+      }),
+    );
+    const wrapper = await mountDetail();
+    await click(wrapper, 'Ask to join');
+    await click(wrapper, 'Send request');
+    const alert = wrapper.get('section[aria-label="Taking part"] [role="alert"]');
+    expect(alert.get('.form__error').text()).toMatch(
+      /^You withdrew your request a moment ago\. You can ask to join again from .*17:40.*\.$/,
+    );
+    expect(alert.find('.muted').exists()).toBe(false);
+  });
+
   it.each([
     ['Conflict', "That didn't work: the activity changed in the meantime."],
     ['NotFound', "That didn't work: the activity or this person is no longer there."],
@@ -335,7 +356,20 @@ describe('ActivityDetailView: the host', () => {
     expect(respondToJoinRequest).toHaveBeenCalledWith('act-1', 'sub-lucas', true);
     await click(wrapper, 'Decline Noah Claes');
     expect(respondToJoinRequest).toHaveBeenCalledWith('act-1', 'sub-noah', false);
-    expect(getActivity).toHaveBeenCalledTimes(3);
+    // The first read, once more after switching to the host's changes, and one after each answer.
+    expect(getActivity).toHaveBeenCalledTimes(4);
+  });
+
+  it('follows the host’s changes (which say who, and include requests) once it knows this user hosts', async () => {
+    vi.mocked(getActivity).mockResolvedValue(hosting({ joinPolicy: 'APPROVAL', requests }));
+    const wrapper = await mountDetail();
+    expect(status(wrapper).text()).toBe("You're hosting this activity.");
+    expect(vi.mocked(subscribeToActivity).mock.calls.map(([id, audience]) => [id, audience])).toEqual([
+      ['act-1', 'PUBLIC'],
+      ['act-1', 'HOST'],
+    ]);
+    // The public subscription was let go when the host's one started.
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 
   it('removes a participant after confirming, and not when the host changes their mind', async () => {
@@ -485,7 +519,7 @@ describe('ActivityDetailView: the host', () => {
 describe('ActivityDetailView: live', () => {
   it('refetches on a live change and shows it without a reload', async () => {
     const wrapper = await mountDetail();
-    expect(subscribeToActivity).toHaveBeenCalledWith('act-1', expect.any(Function), expect.any(Function));
+    expect(subscribeToActivity).toHaveBeenCalledWith('act-1', 'PUBLIC', expect.any(Function), expect.any(Function));
     vi.mocked(getActivity).mockResolvedValue(
       makeActivity({
         participantCount: 4,
@@ -532,7 +566,7 @@ describe('ActivityDetailView: live', () => {
     activityId.value = 'act-2';
     await flushPromises();
     expect(unsubscribe).toHaveBeenCalledTimes(1);
-    expect(subscribeToActivity).toHaveBeenLastCalledWith('act-2', expect.any(Function), expect.any(Function));
+    expect(subscribeToActivity).toHaveBeenLastCalledWith('act-2', 'PUBLIC', expect.any(Function), expect.any(Function));
     expect(getActivity).toHaveBeenLastCalledWith('act-2');
     mounted.splice(mounted.indexOf(wrapper), 1);
     wrapper.unmount();
@@ -548,7 +582,7 @@ function fakeTimers(): void {
 
 /** The error callback the page gave its latest subscribeToActivity. */
 function liveError(): (error: Error) => void {
-  return vi.mocked(subscribeToActivity).mock.calls.at(-1)![2]!;
+  return vi.mocked(subscribeToActivity).mock.calls.at(-1)![3]!;
 }
 const connectionClosed = () => new ApiError('NetworkError', 'Connection closed');
 const fetchesOf = (id: string) => vi.mocked(getActivity).mock.calls.filter(([asked]) => asked === id).length;
@@ -595,7 +629,12 @@ describe('ActivityDetailView: catching up after a drop', () => {
       vi.advanceTimersByTime(1);
       subscriptions += 1;
       expect(subscribeToActivity).toHaveBeenCalledTimes(subscriptions);
-      expect(subscribeToActivity).toHaveBeenLastCalledWith('act-1', expect.any(Function), expect.any(Function));
+      expect(subscribeToActivity).toHaveBeenLastCalledWith(
+        'act-1',
+        'PUBLIC',
+        expect.any(Function),
+        expect.any(Function),
+      );
       await flushPromises();
       // Listening again, and reading what was missed in between.
       expect(getActivity).toHaveBeenCalledTimes(subscriptions);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, isSessionExpired, rethrowAsApiError, toApiError } from '@/api/errors';
+import { ApiError, isSessionExpired, isTooManyRequests, rethrowAsApiError, toApiError } from '@/api/errors';
 import { onSessionExpired } from '@/api/sessionExpiry';
 
 describe('toApiError', () => {
@@ -14,6 +14,17 @@ describe('toApiError', () => {
       errors: [{ message: 'Unauthorized', originalError: { name: 'UnauthorizedException' } }],
     };
     expect(toApiError(reason)).toMatchObject({ errorType: 'UnauthorizedException', message: 'Unauthorized' });
+  });
+
+  it('gives an overloaded API’s 429 (Amplify keeps only its type) the code the app has a sentence for', () => {
+    const reason = {
+      data: {},
+      errors: [{ message: 'Unknown error', originalError: { name: 'TooManyRequestsException' } }],
+    };
+    const error = toApiError(reason);
+    expect(error).toMatchObject({ errorType: 'TooManyRequestsException', info: { code: 'api.busy' } });
+    expect(isTooManyRequests(error)).toBe(true);
+    expect(isTooManyRequests(new ApiError('Conflict', 'Full'))).toBe(false);
   });
 
   it('turns thrown errors and unknown values into ApiErrors', () => {

@@ -90,6 +90,48 @@ describe('placeServerError', () => {
   });
 });
 
+describe('a limit on volume (RateLimited)', () => {
+  const limited = (code: string, info: Record<string, unknown>) =>
+    new ApiError('RateLimited', 'English words', { code, ...info });
+  const daily = limited('rateLimit.activitiesPerDay', {
+    max: 10,
+    retryAt: '2026-12-01T17:30:00.000Z',
+    retryAfterSeconds: 3600,
+  });
+  const renewal = limited('rateLimit.joinRenewal', {
+    minutes: 10,
+    retryAt: '2026-12-01T17:30:00.000Z',
+    retryAfterSeconds: 420,
+  });
+
+  it.each([
+    [
+      'en',
+      "You've created 10 activities in the last 24 hours. You can create another from",
+      'You withdrew your request a moment ago. You can ask to join again from',
+    ],
+    [
+      'nl',
+      'Je hebt de afgelopen 24 uur 10 activiteiten aangemaakt. Vanaf',
+      'Je hebt je aanvraag net ingetrokken. Vanaf',
+    ],
+    [
+      'fr',
+      'Vous avez créé 10 activités au cours des dernières 24 heures. Vous pourrez en créer une autre à partir de',
+      'Vous venez de retirer votre demande. Vous pourrez redemander à participer à partir de',
+    ],
+  ] as const)('is said in plain words in %s, with when to try again in the university’s time', async (locale, a, b) => {
+    await setLocale(locale);
+    const [dailyText, renewalText] = [shown(daily).text, shown(renewal).text];
+    expect(dailyText.startsWith(a), dailyText).toBe(true);
+    expect(renewalText.startsWith(b), renewalText).toBe(true);
+    for (const text of [dailyText, renewalText]) {
+      expect(text).toContain('18:30'); // 17:30 UTC in Brussels
+      expect(text).not.toMatch(/[{}]|English words|Z\b/);
+    }
+  });
+});
+
 describe('the serverErrors messages', () => {
   it.each(['en', 'nl', 'fr'] as const)('have a sentence for every error code in %s', async (locale) => {
     await setLocale(locale);

@@ -44,6 +44,35 @@ describe('readableSignUpError', () => {
     }
   });
 
+  it("tells the display-name rule's refusals in the user's language", async () => {
+    const refusal = (words: string) =>
+      readableSignUpError(
+        cognitoError('UserLambdaValidationException', `PreSignUp failed with error ${words}.`),
+      ) as Error;
+    const sentences = [
+      'Enter a display name: the name other students see',
+      'Your display name can be at most 60 characters',
+      'Your display name contains characters that are not allowed',
+    ];
+    expect(sentences.map((words) => refusal(words).message)).toEqual(sentences);
+    try {
+      await setLocale('nl');
+      expect(sentences.map((words) => refusal(words).message)).toEqual([
+        'Vul een weergavenaam in: de naam die andere studenten zien',
+        'Je weergavenaam mag hoogstens 60 tekens lang zijn',
+        'Je weergavenaam bevat tekens die niet toegestaan zijn',
+      ]);
+      await setLocale('fr');
+      expect(sentences.map((words) => refusal(words).message)).toEqual([
+        'Indiquez un nom affiché : le nom que voient les autres étudiants',
+        'Votre nom affiché peut compter au plus 60 caractères',
+        'Votre nom affiché contient des caractères non autorisés',
+      ]);
+    } finally {
+      await setLocale('en');
+    }
+  });
+
   it('passes other errors through unchanged', () => {
     const error = cognitoError('UsernameExistsException', 'User already exists');
     expect(readableSignUpError(error)).toBe(error);

@@ -20,6 +20,7 @@ import {
 import type { AppSyncResolverEvent } from '../../src/event.js';
 import { allowed, type Caller } from './auth.js';
 import { FieldUnauthorized, formatError, type AppSyncError } from './errors.js';
+import { measure, overLimit, type RequestLimits } from './limits.js';
 import { Lru } from './lru.js';
 import type { AuthRule, LocalSchema } from './schema.js';
 import { byFieldName, fieldsOf, selectionSetGraphQL, selectionSetList, type Fragments } from './selection.js';
@@ -52,6 +53,8 @@ export interface EngineOptions {
   wantsMutation?(fieldName: string): boolean;
   /** parsed and validated documents kept, by query text (default 500) */
   documentCacheSize?: number;
+  /** AppSync's queryDepthLimit / resolverCountLimit; a request over one is refused before it runs */
+  limits?: RequestLimits;
 }
 
 /** Longer query texts are not kept, so the document cache stays small whatever clients send. */
@@ -163,6 +166,35 @@ export function createEngine(opts: EngineOptions) {
   // valid documents are kept; invalid ones are rare and are simply worked out again.
   const documents = new Lru<string, Document>(opts.documentCacheSize ?? 500);
 
+  // Whether an operation is within the limits depends on the document alone: worked out once.
+  const verdicts = new WeakMap<OperationDefinitionNode, string | null>();
+  const fieldType = (typeName: string, fieldName: string): string | null => {
+    const type = schema.getType(typeName);
+    const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+    if (!field) return null;
+    let t = field.type;
+    while ('ofType' in t) t = t.ofType;
+    return t.name;
+  };
+  const hasResolver = (typeName: string, fieldName: string): boolean => {
+    const type = schema.getType(typeName);
+    return (!!type && roots.has(type as GraphQLObjectType)) || resolved.has(`${typeName}.${fieldName}`);
+  };
+  function limitRefusal(operation: OperationDefinitionNode, fragments: Fragments): string | null {
+    if (!opts.limits) return null;
+    let verdict = verdicts.get(operation);
+    if (verdict === undefined) {
+      const root = {
+        query: schema.getQueryType(),
+        mutation: schema.getMutationType(),
+        subscription: schema.getSubscriptionType(),
+      }[operation.operation];
+      verdict = root ? overLimit(measure(operation, fragments, root.name, hasResolver, fieldType), opts.limits) : null;
+      verdicts.set(operation, verdict);
+    }
+    return verdict;
+  }
+
   function parseRequest(query: string, operationName?: string | null): Parsed {
     let cached = documents.get(query);
     if (!cached) {
@@ -192,6 +224,8 @@ export function createEngine(opts: EngineOptions) {
         status: 200,
         errors: [{ message: 'Unknown or ambiguous operation name.', errorType: 'ValidationError' }],
       };
+    const refusal = limitRefusal(operation, fragments);
+    if (refusal) return { ok: false, status: 400, errors: [{ errorType: 'BadRequestException', message: refusal }] };
     return { ok: true, document, operation, fragments };
   }
 

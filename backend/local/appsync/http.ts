@@ -1,8 +1,18 @@
 /**
- * The HTTP side: POST /graphql with AppSync's status codes and error bodies, CORS that echoes the
- * requested headers (a `*` does not cover Authorization), and the caller's extra routes.
+ * The HTTP side: POST /graphql with AppSync's status codes and error bodies, CORS for the app's
+ * origin only (echoing the requested headers: a `*` does not cover Authorization; any other Origin
+ * is refused), a bound on requests in progress, and the caller's extra routes.
+ *
+ * Overload: AppSync does not queue a request it cannot serve, it answers "too many requests" at
+ * once. The gateway admits a bounded number of GraphQL requests at a time — at most
+ * `maxConcurrentRequests`, and under overload as many as it answers in ~300 ms (admission.ts) —
+ * and answers the rest straight away with HTTP 429 and a TooManyRequestsException, which Amplify
+ * (and the app's own run()) retry with backoff. Queueing instead let the embedded database's
+ * backlog grow until requests waited for tens of seconds and connections failed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { originAllowed, originOf, setCorsHeaders } from '../origins.js';
+import { createAdmission } from './admission.js';
 import { UnauthorizedException, type Caller } from './auth.js';
 import type { Engine } from './execute.js';
 
@@ -11,19 +21,17 @@ export interface HttpOptions {
   verify(token: string | undefined, sourceIp: string): Promise<Caller>;
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   log(line: string): void;
+  /** origins a browser may call from (the app's); a request naming any other Origin is refused */
+  allowedOrigins: readonly string[];
+  /** the most GraphQL requests in progress at once; fewer under overload (admission.ts), then 429 */
+  maxConcurrentRequests: number;
 }
 
-function cors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
-  const asked = req.headers['access-control-request-headers'];
-  res.setHeader(
-    'Access-Control-Allow-Headers',
-    asked ? String(asked) : 'authorization, content-type, x-amz-user-agent',
-  );
-  res.setHeader('Access-Control-Expose-Headers', 'x-amzn-ErrorType, x-amzn-RequestId');
-  res.setHeader('Access-Control-Max-Age', '86400');
-}
+/** Under overload, admitted requests should wait about this long at most (admission.ts). */
+const TARGET_WAIT_MS = 300;
+
+export const TOO_MANY_REQUESTS = 'TooManyRequestsException';
+const BUSY_MESSAGE = 'Too many requests: the API is busy. Try again in a moment.';
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   // No writeHead: with the headers still pending, end() sets Content-Length and sends headers and
@@ -57,7 +65,17 @@ function pathOf(url: string | undefined): string {
 }
 
 export function createHttpHandler(opts: HttpOptions) {
+  const admission = createAdmission({ max: opts.maxConcurrentRequests, min: 4, targetMs: TARGET_WAIT_MS });
+
   async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const leave = admission.enter();
+    if (!leave) {
+      res.setHeader('Retry-After', '1');
+      const busy = { errorType: TOO_MANY_REQUESTS, message: BUSY_MESSAGE, errorInfo: { code: 'api.busy' } };
+      return json(res, 429, { errors: [busy] }, { 'x-amzn-ErrorType': TOO_MANY_REQUESTS });
+    }
+    // 'close' follows the end of the answer or a dropped connection, whichever comes first.
+    res.once('close', leave);
     let caller: Caller;
     const auth = req.headers.authorization;
     try {
@@ -93,10 +111,18 @@ export function createHttpHandler(opts: HttpOptions) {
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      cors(req, res);
       const path = pathOf(req.url);
+      if (!originAllowed(req, opts.allowedOrigins)) {
+        res.setHeader('Vary', 'Origin');
+        return transportError(res, 403, 'ForbiddenException', `Origin ${originOf(req)} may not call this API.`);
+      }
+      setCorsHeaders(req, res, opts.allowedOrigins, {
+        methods: 'POST, GET, OPTIONS',
+        exposeHeaders: 'x-amzn-ErrorType, x-amzn-RequestId',
+        defaultHeaders: 'authorization, content-type, x-amz-user-agent',
+      });
       if (req.method === 'OPTIONS') {
-        res.writeHead(204).end();
+        res.writeHead(204, { 'Access-Control-Max-Age': '86400' }).end();
         return;
       }
       if (path === '/graphql' && req.method === 'POST') return await graphql(req, res);

@@ -4,10 +4,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AppSyncResolverEvent } from '../../src/event.js';
+import type { AppSyncResolverEvent, CognitoIdentity } from '../../src/event.js';
+import { originAllowed } from '../origins.js';
 import { createVerifier, iamCaller } from './auth.js';
 import { createEngine } from './execute.js';
 import { createHttpHandler } from './http.js';
+import type { RequestLimits } from './limits.js';
 import { createRealtime } from './realtime.js';
 import { loadSchema } from './schema.js';
 import { createSubscriptions } from './subscriptions.js';
@@ -24,7 +26,18 @@ export interface LocalAppSyncOptions {
   log?: (line: string) => void;
   /** realtime keep-alive interval; AppSync sends `ka` about once a minute */
   keepAliveMs?: number;
+  /** the app's origins: the only ones a browser may call from or open a socket from (default: none) */
+  allowedOrigins?: readonly string[];
+  /** queryDepthLimit / resolverCountLimit, as set on the AppSync API (default: none) */
+  limits?: RequestLimits;
+  /** the most GraphQL requests served at once over HTTP (default 64; fewer under overload); more get 429 */
+  maxConcurrentRequests?: number;
+  /** run before each subscription delivery; throwing ends that subscription (a session that ended) */
+  checkSubscriber?(identity: CognitoIdentity): Promise<void>;
 }
+
+/** More than a page or a test sends at once; under overload the bound follows the machine's speed. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
 export interface LocalAppSync {
   url: string;
@@ -49,15 +62,35 @@ export async function startLocalAppSync(opts: LocalAppSyncOptions): Promise<Loca
     log,
     onMutation: (field, payload) => publish(field, payload),
     wantsMutation: (field) => listening(field),
+    limits: opts.limits,
   });
-  const subscriptions = createSubscriptions({ engine, local, invoke: opts.invoke, log });
+  const subscriptions = createSubscriptions({
+    engine,
+    local,
+    invoke: opts.invoke,
+    log,
+    checkSubscriber: opts.checkSubscriber,
+  });
   publish = subscriptions.publish;
   listening = subscriptions.listening;
 
   const realtime = createRealtime({ verify, subscriptions, keepAliveMs: opts.keepAliveMs ?? 60_000, log });
-  const server = createServer(createHttpHandler({ engine, verify, extraRoutes: opts.extraRoutes, log }));
+  const allowedOrigins = opts.allowedOrigins ?? [];
+  const server = createServer(
+    createHttpHandler({
+      engine,
+      verify,
+      extraRoutes: opts.extraRoutes,
+      log,
+      allowedOrigins,
+      maxConcurrentRequests: opts.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+    }),
+  );
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://local').pathname === '/graphql/realtime')
+    // CORS does not apply to WebSockets: a page on another origin could open one, so refuse it here.
+    if (!originAllowed(req, allowedOrigins)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else if (new URL(req.url ?? '/', 'http://local').pathname === '/graphql/realtime')
       realtime.handleUpgrade(req, socket, head);
     else socket.destroy();
   });

@@ -2,13 +2,15 @@
  * @aws_subscribe semantics: a subscription registers at `start` (its resolver runs and may deny),
  * and each listed mutation that returns non-null pushes the mutation's own selection set,
  * projected onto the subscriber's selection, to subscribers whose non-null arguments all equal the
- * same-named top-level payload fields.
+ * same-named top-level payload fields. Before each delivery `checkSubscriber` may end a
+ * subscription whose session has ended since it started (sign out everywhere, a password change):
+ * the subscriber gets an error instead of the event and is dropped.
  */
 import type { GraphQLFieldResolver } from 'graphql';
 import { plainError, type AppSyncError } from './errors.js';
 import type { Context, Engine, Parsed, Request } from './execute.js';
 import type { LocalSchema } from './schema.js';
-import type { AppSyncResolverEvent } from '../../src/event.js';
+import type { AppSyncResolverEvent, CognitoIdentity } from '../../src/event.js';
 
 export interface Subscriber {
   id: string;
@@ -38,6 +40,8 @@ export function createSubscriptions(deps: {
   local: LocalSchema;
   invoke(event: AppSyncResolverEvent): Promise<unknown>;
   log(line: string): void;
+  /** throws (an AppError) when this user's subscription must not receive anything any more */
+  checkSubscriber?(identity: CognitoIdentity): Promise<void>;
 }) {
   const subscribers = new Set<Subscriber>();
   /** live subscribers per subscription field name, so a mutation nobody listens to costs nothing */
@@ -91,7 +95,21 @@ export function createSubscriptions(deps: {
     return Object.entries(sub.args).every(([k, v]) => v === null || v === undefined || sameValue(top[k], v));
   }
 
+  /** Ends a subscription from the server's side: an error frame, then nothing more. */
+  function end(sub: Subscriber, err: unknown): void {
+    if (!remove(sub)) return;
+    sub.send({ id: sub.id, type: 'error', payload: { errors: [plainError(err, deps.log)] } });
+  }
+
   async function deliver(sub: Subscriber, payload: unknown): Promise<void> {
+    const { caller } = sub.req;
+    if (deps.checkSubscriber && caller.kind === 'userPool') {
+      try {
+        await deps.checkSubscriber(caller.identity);
+      } catch (err) {
+        return end(sub, err);
+      }
+    }
     const result = await deps.engine.run(sub.req, sub.parsed, deps.engine.projector, { [sub.fieldName]: payload });
     if (subscribers.has(sub)) sub.send({ id: sub.id, type: 'data', payload: result });
   }

@@ -1,13 +1,16 @@
 /**
  * One Cognito operation call: the operations added here first (one file each in operations/),
- * then cognito-local's own targets. Around both: lower-cased emails, the password policy,
- * access-token checks for cognito-local's token-taking targets, masked delivery addresses, and a
- * named refusal for anything neither implements.
+ * then cognito-local's own targets. Around both: the local key for admin and list operations
+ * (IAM-only in AWS), lower-cased emails, the password policy, access-token checks for
+ * cognito-local's token-taking targets, masked delivery addresses, and a named refusal for
+ * anything neither implements.
  */
 import type { Router } from 'cognito-local/lib/server/Router.js';
 import { isSupportedTarget } from 'cognito-local/lib/targets/Target.js';
 import { cognitoError } from './errors.js';
+import { LOCAL_KEY_HEADER, PUBLIC_OPERATIONS } from './localKey.js';
 import { checkPasswordPolicy, maskResponse, normalizeRequest } from './normalize.js';
+import { AdminUserGlobalSignOut } from './operations/adminUserGlobalSignOut.js';
 import { ConfirmForgotPassword } from './operations/confirmForgotPassword.js';
 import { ConfirmSignUp } from './operations/confirmSignUp.js';
 import { ForgotPassword } from './operations/forgotPassword.js';
@@ -20,6 +23,7 @@ import type { OpEnv, Operation } from './operations/types.js';
 import { CTX } from './services.js';
 
 const ADDED: Record<string, Operation> = {
+  AdminUserGlobalSignOut,
   ConfirmForgotPassword,
   ConfirmSignUp,
   ForgotPassword,
@@ -30,10 +34,17 @@ const ADDED: Record<string, Operation> = {
   RespondToAuthChallenge,
 };
 
-export type Dispatch = (op: string, body: unknown) => Promise<unknown>;
+/** `admin`: the caller presented the local key (or is the cloud's own code). */
+export type Dispatch = (op: string, body: unknown, caller: { admin: boolean }) => Promise<unknown>;
 
 export function createDispatch(env: OpEnv, router: Router): Dispatch {
-  return async (op, body) => {
+  return async (op, body, caller) => {
+    if (!caller.admin && !PUBLIC_OPERATIONS.has(op)) {
+      throw cognitoError(
+        'AccessDeniedException',
+        `${op} is an admin operation: Huddle's local Cognito answers it only with the local key (${LOCAL_KEY_HEADER}) the cloud's own code holds.`,
+      );
+    }
     const added = Object.hasOwn(ADDED, op) ? ADDED[op] : undefined;
     if (!added && !isSupportedTarget(op)) {
       throw cognitoError('UnsupportedOperationException', `Huddle's local Cognito does not support ${op}`);

@@ -10,11 +10,12 @@ export { CognitoError, UnsupportedError };
 export const cognitoError = (type: string, message: string) => new CognitoError(type, message);
 
 export const WRONG_PASSWORD = () => cognitoError('NotAuthorizedException', 'Incorrect username or password.');
-export const NO_SUCH_USER = () => cognitoError('UserNotFoundException', 'Username/client id combination not found.');
 
 /** cognito-local's default (type, message) → AWS's (type, message). */
 const REWRITES: Record<string, [string, string]> = {
   'InvalidPasswordException|Invalid password': ['NotAuthorizedException', 'Incorrect username or password.'],
+  // USER_PASSWORD_AUTH for an unknown user: the same words as a wrong password (PreventUserExistenceErrors).
+  'NotAuthorizedException|User not authorized': ['NotAuthorizedException', 'Incorrect username or password.'],
   'UsernameExistsException|User already exists': [
     'UsernameExistsException',
     'An account with the given email already exists.',

@@ -1,9 +1,11 @@
 /**
  * Huddle's local Cognito: cognito-local 5.3.0's services and targets behind our own node:http
  * server, with the operations unmodified Amplify v6 needs added in front of it (SRP sign-in,
- * GetTokensFromRefreshToken, ResendConfirmationCode, GlobalSignOut) and the production pool's
- * rules (password policy, case-insensitive emails, verified email on confirm, hooks in place of
- * the PreSignUp/PostConfirmation Lambdas). All state lives in `dataDir`:
+ * GetTokensFromRefreshToken, ResendConfirmationCode, GlobalSignOut, and AdminUserGlobalSignOut for
+ * the server) and the production pool's rules (password policy, case-insensitive emails, verified
+ * email on confirm, no answer that tells whether an account exists, hooks in place of the
+ * PreSignUp/PostConfirmation Lambdas). Admin and list operations need the per-start local key
+ * (localKey.ts); browsers may call only from `allowedOrigins`. All state lives in `dataDir`:
  *   dataDir/db/            cognito-local's JSON files (users, groups, the pool, the app client)
  *   dataDir/signing-key.pem the per-install RSA key tokens are signed with
  */
@@ -23,6 +25,7 @@ import { authenticate } from './accessToken.js';
 import { createDispatch } from './dispatch.js';
 import { cognitoError } from './errors.js';
 import { loadOrCreateKeys } from './keys.js';
+import { newLocalKey } from './localKey.js';
 import type { OpEnv } from './operations/types.js';
 import { PASSWORD_POLICY } from './passwordPolicy.js';
 import { addToGroup, ensureUser, getUser, removeFromGroup, type SeedUser, type UserRecord } from './seed.js';
@@ -38,6 +41,8 @@ export interface LocalCognitoOptions {
   mailbox: Mailbox;
   log?: (line: string) => void;
   hooks: Hooks;
+  /** the app's origins: the only ones a browser may call from (default: none) */
+  allowedOrigins?: readonly string[];
 }
 
 export interface LocalCognito {
@@ -47,6 +52,10 @@ export interface LocalCognito {
   userPoolClientId: string;
   issuer: string;
   jwksUrl: string;
+  /** the key admin operations need over HTTP; made at every start, never written anywhere */
+  localKey: string;
+  /** an operation as the cloud's own code calls it: with admin rights, without HTTP */
+  admin(op: string, body: Record<string, unknown>): Promise<unknown>;
   ensureUser(u: SeedUser): Promise<string>;
   getUserBySub(sub: string): Promise<UserRecord | null>;
   /** Group membership changed in-process (the server's UserGroups service), not over HTTP. */
@@ -153,15 +162,19 @@ export async function startLocalCognito(opts: LocalCognitoOptions): Promise<Loca
     },
     authenticate: (token) => authenticate(cognito, tokens, token),
   };
+  const dispatch = createDispatch(env, router);
+  const localKey = newLocalKey();
   server.on(
     'request',
     createHandler({
-      dispatch: createDispatch(env, router),
+      dispatch,
       userPoolId,
       issuer,
       jwk: keys.jwk,
       mailbox: opts.mailbox,
       log,
+      allowedOrigins: opts.allowedOrigins ?? [],
+      localKey,
     }),
   );
 
@@ -172,6 +185,8 @@ export async function startLocalCognito(opts: LocalCognitoOptions): Promise<Loca
     userPoolClientId: clientId,
     issuer,
     jwksUrl: `${issuer}/.well-known/jwks.json`,
+    localKey,
+    admin: (op, body) => dispatch(op, body, { admin: true }),
     ensureUser: (u) => ensureUser(pool, opts.hooks, u),
     getUserBySub: (sub) => getUser(pool, sub),
     addToGroup: (sub, group) => addToGroup(pool, sub, group),

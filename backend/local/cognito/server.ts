@@ -3,14 +3,17 @@
  * hard-codes its data folder and port). Speaks the AWS JSON 1.1 protocol Amplify and the AWS SDK
  * use: POST / with x-amz-target; errors as HTTP 400 + x-amzn-ErrorType + {__type, message}.
  * Also serves the JWKS and OpenID configuration the AppSync emulator verifies tokens with, and
- * the dev mailbox.
+ * the dev mailbox. Browsers may call it only from the app's origin (CORS names that origin, never
+ * `*`, and any other Origin is refused outright); admin operations need the local key.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import type { Mailbox } from '../mailbox.js';
+import { originAllowed, originOf, setCorsHeaders } from '../origins.js';
 import type { Dispatch } from './dispatch.js';
 import { toErrorAnswer } from './errors.js';
+import { LOCAL_KEY_HEADER, isLocalKey } from './localKey.js';
 
 const MAX_BODY = 1 << 20;
 
@@ -21,15 +24,10 @@ export interface ServerParts {
   jwk: JWK;
   mailbox: Mailbox;
   log: (line: string) => void;
-}
-
-function cors(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('access-control-allow-origin', '*');
-  // Browsers ask for amz-sdk-*, x-amz-user-agent…; `*` would not cover Authorization, so echo.
-  const asked = req.headers['access-control-request-headers'];
-  if (asked) res.setHeader('access-control-allow-headers', asked);
-  res.setHeader('access-control-allow-methods', 'POST, GET, OPTIONS');
-  res.setHeader('access-control-expose-headers', 'x-amzn-ErrorType, x-amzn-RequestId');
+  /** origins a browser may call from (the app's); requests naming any other Origin are refused */
+  allowedOrigins: readonly string[];
+  /** the local key admin operations need */
+  localKey: string;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -76,7 +74,7 @@ export function createHandler(p: ServerParts) {
       return fail(400, 'SerializationException', 'The request body could not be parsed as JSON');
     }
     try {
-      const out = await p.dispatch(op, body);
+      const out = await p.dispatch(op, body, { admin: isLocalKey(p.localKey, req.headers[LOCAL_KEY_HEADER]) });
       sendJson(res, 200, out ?? {}, { 'x-amzn-requestid': requestId });
     } catch (err) {
       const answer = toErrorAnswer(err, op);
@@ -87,8 +85,20 @@ export function createHandler(p: ServerParts) {
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {
-    cors(req, res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!originAllowed(req, p.allowedOrigins)) {
+      sendJson(
+        res,
+        403,
+        { __type: 'AccessDeniedException', message: `Origin ${originOf(req)} may not call Huddle's local Cognito.` },
+        { 'x-amzn-errortype': 'AccessDeniedException', vary: 'Origin' },
+      );
+      return;
+    }
+    setCorsHeaders(req, res, p.allowedOrigins, {
+      methods: 'POST, GET, OPTIONS',
+      exposeHeaders: 'x-amzn-ErrorType, x-amzn-RequestId',
+    });
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-max-age': '600' }).end();
     } else if (req.method === 'POST' && path === '/') {

@@ -25,6 +25,11 @@ export interface Hooks {
     attributes: Record<string, string>;
     groups: string[];
   }): Promise<void>;
+  /**
+   * A password was reset with a mailed code (Cognito's PostConfirmation trigger with source
+   * PostConfirmation_ConfirmForgotPassword): the server ends the user's other sessions.
+   */
+  passwordReset?(input: { sub: string; email: string }): Promise<void>;
 }
 
 /** cognito-local logs through pino at debug level on every call; the emulator keeps quiet. */
@@ -61,9 +66,17 @@ function hookTriggers(hooks: Hooks, cognito: () => CognitoService): Triggers {
       return { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false };
     },
     postConfirmation: async (ctx, { source, userAttributes, username, userPoolId }) => {
-      // Cognito also fires this after ConfirmForgotPassword; Huddle's hook is about new accounts only.
-      if (source !== 'PostConfirmation_ConfirmSignUp') return;
       const attributes = record(userAttributes);
+      // Cognito fires this trigger after ConfirmForgotPassword too, as in AWS (triggers/postConfirmation.ts).
+      if (source === 'PostConfirmation_ConfirmForgotPassword') {
+        try {
+          await hooks.passwordReset?.({ sub: attributes.sub ?? username, email: attributes.email ?? '' });
+        } catch (err) {
+          throw lambdaRefusal('PostConfirmation', err);
+        }
+        return;
+      }
+      if (source !== 'PostConfirmation_ConfirmSignUp') return;
       delete attributes['cognito:user_status'];
       const pool = await cognito().getUserPool(ctx, userPoolId);
       const user = await pool.getUserByUsername(ctx, username);

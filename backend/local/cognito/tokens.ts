@@ -13,12 +13,13 @@ import { SignJWT, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } 
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
 import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import { ACCESS_TOKEN_MINUTES } from '../../src/tokenLifetime.js';
 import type { PoolKeys } from './keys.js';
 import { cognitoError } from './errors.js';
 
-/** Cognito's defaults for a new app client. */
-export const ACCESS_TOKEN_SECONDS = 3600;
-const ID_TOKEN_SECONDS = 3600;
+/** The production app client's lifetimes (infra/auth.ts). */
+export const ACCESS_TOKEN_SECONDS = ACCESS_TOKEN_MINUTES * 60;
+const ID_TOKEN_SECONDS = ACCESS_TOKEN_MINUTES * 60;
 const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 
 const attr = (user: User, name: string) => user.Attributes.find((a) => a.Name === name)?.Value;

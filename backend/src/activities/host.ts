@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { ActivityRow } from '../db/types.js';
 import { conflict, validation } from '../errors.js';
+import { rateLimitsOf, takeFromLimits } from '../shared/rateLimit.js';
 import { parseCreateInput, parseUpdateInput, type ActivityFields } from './input.js';
 import { promoteFromWaitlist } from './queue.js';
 import { requireActivityId, requireStartWindow } from './validate.js';
@@ -13,6 +15,22 @@ export async function createActivity(caller: Caller, args: Record<string, unknow
   const now = services.now();
   const fields = parseCreateInput(args, now);
   const row = await runWrite(services, async (trx) => {
+    const { activitiesPerDay } = rateLimitsOf(services);
+    await takeFromLimits(
+      trx,
+      caller.sub,
+      [
+        {
+          action: 'activity.create',
+          max: activitiesPerDay,
+          windowMs: DAY_MS,
+          code: 'rateLimit.activitiesPerDay',
+          message: (retryAt) =>
+            `You have created ${activitiesPerDay} activities in the last 24 hours. You can create another from ${retryAt.toISOString()}.`,
+        },
+      ],
+      now,
+    );
     const activity = await trx
       .insertInto('activities')
       .values({
@@ -33,6 +51,12 @@ export async function createActivity(caller: Caller, args: Record<string, unknow
   });
   return activityView(services.db, caller, row);
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A notification's data as stored: the Data API returns jsonb as its text. */
+const parsedData = (data: unknown): Record<string, unknown> =>
+  (typeof data === 'string' ? JSON.parse(data) : (data ?? {})) as Record<string, unknown>;
 
 // Changes participants are told about: when and where.
 const NOTIFIED_CHANGES: [keyof ActivityFields, string][] = [
@@ -73,7 +97,7 @@ export async function updateActivity(caller: Caller, args: Record<string, unknow
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    effects.changes.push({ activityId: id, kind: 'UPDATED', userId: null });
+    effects.changes.push({ activityId: id, kind: 'UPDATED', userId: null, hostId: caller.sub });
 
     const told = NOTIFIED_CHANGES.filter(([column]) => changed.some(([c]) => c === column)).map(([, name]) => name);
     if (told.length) {
@@ -84,14 +108,36 @@ export async function updateActivity(caller: Caller, args: Record<string, unknow
         .where('status', 'in', ['JOINED', 'WAITLISTED'])
         .orderBy('queued_seq')
         .execute();
+      // Coalesced: someone who has not read the last change notice yet gets that one updated
+      // (its changes merged, its time now) instead of another; only a new notice is pushed live.
+      const unread = people.length
+        ? await trx
+            .selectFrom('notifications')
+            .select(['id', 'user_id', 'data'])
+            .where('activity_id', '=', id)
+            .where('type', '=', 'ACTIVITY_CHANGED')
+            .where('read_at', 'is', null)
+            .where(
+              'user_id',
+              'in',
+              people.map((p) => p.user_id),
+            )
+            .execute()
+        : [];
+      const pendingFor = new Map(unread.map((n) => [n.user_id, n]));
       for (const { user_id } of people) {
-        effects.notify.push({
-          userId: user_id,
-          type: 'ACTIVITY_CHANGED',
-          actorId: caller.sub,
-          activityId: id,
-          data: { ...aboutActivity(activity), changes: told, place: activity.place },
-        });
+        const pending = pendingFor.get(user_id);
+        const earlier = pending ? parsedData(pending.data).changes : [];
+        const changes = NOTIFIED_CHANGES.map(([, name]) => name).filter(
+          (name) => told.includes(name) || (Array.isArray(earlier) && earlier.includes(name)),
+        );
+        const data = { ...aboutActivity(activity), changes, place: activity.place };
+        if (pending) {
+          await sql`update notifications set data = cast(${JSON.stringify(data)} as jsonb), created_at = ${now}
+            where id = ${pending.id}`.execute(trx);
+          continue;
+        }
+        effects.notify.push({ userId: user_id, type: 'ACTIVITY_CHANGED', actorId: caller.sub, activityId: id, data });
       }
     }
     // More places: the waitlist moves up at once, first come first served.
@@ -133,7 +179,7 @@ export async function cancelActivity(caller: Caller, args: Record<string, unknow
         data: aboutActivity(activity),
       });
     }
-    effects.changes.push({ activityId: id, kind: 'CANCELLED', userId: null });
+    effects.changes.push({ activityId: id, kind: 'CANCELLED', userId: null, hostId: caller.sub });
     return activity;
   });
   return activityView(services.db, caller, row);

@@ -1,5 +1,6 @@
 import type { Caller, Services } from '../context.js';
-import { conflict, forbidden } from '../errors.js';
+import { conflict, forbidden, rateLimited } from '../errors.js';
+import { rateLimitsOf } from '../shared/rateLimit.js';
 import { ACTIVITY_LIMITS } from '../rules/limits.js';
 import { requireText } from '../validation.js';
 import { addConfirmed, findParticipation, participationState, promoteFromWaitlist, setStatus } from './queue.js';
@@ -39,22 +40,53 @@ export async function joinActivity(caller: Caller, args: Record<string, unknown>
     if (existing?.status === 'REMOVED') throw forbidden('activity.removed', 'The host removed you from this activity.');
 
     if (activity.join_policy === 'APPROVAL') {
+      // A withdrawn request is renewed only after a pause, and the host hears of one person's
+      // requests to one activity once: a request/withdraw loop cannot flood the host.
+      if (existing?.status === 'WITHDRAWN') {
+        const { joinRenewalMinutes } = rateLimitsOf(services);
+        const retryAt = new Date(existing.updated_at.getTime() + joinRenewalMinutes * 60_000);
+        if (retryAt > now) {
+          throw rateLimited(
+            'rateLimit.joinRenewal',
+            `You withdrew your request a moment ago. You can ask to join again from ${retryAt.toISOString()}.`,
+            retryAt,
+            now,
+            { minutes: joinRenewalMinutes },
+          );
+        }
+      }
       const row = await setStatus(trx, id, caller.sub, 'REQUESTED', now, note);
-      effects.notify.push({
-        userId: activity.host_id,
-        type: 'JOIN_REQUEST_RECEIVED',
-        actorId: caller.sub,
-        activityId: id,
-        data: { ...aboutActivity(activity), note },
-      });
-      effects.changes.push({ activityId: id, kind: 'REQUESTED', userId: caller.sub });
+      const toldBefore = await trx
+        .selectFrom('notifications')
+        .select('id')
+        .where('user_id', '=', activity.host_id)
+        .where('activity_id', '=', id)
+        .where('type', '=', 'JOIN_REQUEST_RECEIVED')
+        .where('actor_id', '=', caller.sub)
+        .limit(1)
+        .executeTakeFirst();
+      if (!toldBefore) {
+        effects.notify.push({
+          userId: activity.host_id,
+          type: 'JOIN_REQUEST_RECEIVED',
+          actorId: caller.sub,
+          activityId: id,
+          data: { ...aboutActivity(activity), note },
+        });
+      }
+      effects.changes.push({ activityId: id, kind: 'REQUESTED', userId: caller.sub, hostId: activity.host_id });
       return { activity, row, position: null };
     }
     // Open: a free place is taken at once (if nobody is already waiting for it), else the back of the line.
     const hasPlace = activity.confirmed_count < activity.capacity && state.waitlistLength === 0;
     const row = await setStatus(trx, id, caller.sub, hasPlace ? 'JOINED' : 'WAITLISTED', now, null, hasPlace ? 1 : 0);
     if (hasPlace) Object.assign(activity, { confirmed_count: activity.confirmed_count + 1, updated_at: now });
-    effects.changes.push({ activityId: id, kind: hasPlace ? 'JOINED' : 'WAITLISTED', userId: caller.sub });
+    effects.changes.push({
+      activityId: id,
+      kind: hasPlace ? 'JOINED' : 'WAITLISTED',
+      userId: caller.sub,
+      hostId: activity.host_id,
+    });
     // Under the activity's lock nobody else joins the line: a new waitlisted person is its last.
     return { activity, row, position: hasPlace ? null : state.waitlistLength + 1 };
   });
@@ -76,7 +108,7 @@ export async function leaveActivity(caller: Caller, args: Record<string, unknown
     requireOpenForChanges(activity, now, 'leave it');
     const next = existing.status === 'REQUESTED' ? 'WITHDRAWN' : 'LEFT';
     const row = await setStatus(trx, id, caller.sub, next, now);
-    effects.changes.push({ activityId: id, kind: next, userId: caller.sub });
+    effects.changes.push({ activityId: id, kind: next, userId: caller.sub, hostId: activity.host_id });
     if (existing.status === 'JOINED') {
       // The freed place goes to the first person waiting.
       await addConfirmed(trx, activity, -1, now);

@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { ActivityRow, Database } from '../db/types.js';
-import { notFound, validation } from '../errors.js';
+import { forbidden, notFound, validation } from '../errors.js';
+import { HOST_AUDIENCE, PUBLIC_AUDIENCE } from '../events.js';
 import { ActivityRelation, SkillLevel, TimeScope } from '../generated/graphql.js';
 import { ACTIVITY_LIMITS } from '../rules/limits.js';
 import { decodeCursor, invalidToken, pageLimit, toPage } from '../shared/pagination.js';
@@ -22,11 +23,27 @@ export async function activity(caller: Caller, args: Record<string, unknown>, se
   return activityView(services.db, caller, row);
 }
 
-/** Subscription authorizer: only someone who may see the activity may watch it. */
+/**
+ * Subscription authorizer: only someone who may see the activity may watch it, and each audience
+ * only by whom it is for: PUBLIC by anyone of the university, HOST by its host, a person's id by
+ * that person (events.ts, activityChangeEvents).
+ */
 export async function onActivityChanged(caller: Caller, args: Record<string, unknown>, services: Services) {
   const id = requireActivityId(args.activityId);
-  const row = await ofMyUniversity(services, caller).select('id').where('id', '=', id).executeTakeFirst();
+  const audience = args.audience;
+  if (typeof audience !== 'string' || !audience) {
+    throw validation('audience.invalid', 'Say whose changes to follow: PUBLIC, HOST or your own id.', {
+      field: 'audience',
+    });
+  }
+  const row = await ofMyUniversity(services, caller).select(['id', 'host_id']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('activity.notFound', 'The activity');
+  if (audience === HOST_AUDIENCE && row.host_id !== caller.sub) {
+    throw forbidden('activity.hostOnly', 'Only the host can follow the changes meant for the host.');
+  }
+  if (audience !== HOST_AUDIENCE && audience !== PUBLIC_AUDIENCE && audience !== caller.sub) {
+    throw forbidden('subscription.notYours', 'You can only follow changes to your own participation.');
+  }
   return null;
 }
 

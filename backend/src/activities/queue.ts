@@ -196,7 +196,7 @@ export async function promoteFromWaitlist(
       activityId: activity.id,
       data: aboutActivity(activity),
     });
-    effects.changes.push({ activityId: activity.id, kind: 'PROMOTED', userId: user_id });
+    effects.changes.push({ activityId: activity.id, kind: 'PROMOTED', userId: user_id, hostId: activity.host_id });
   }
   if (heads.length) await addConfirmed(trx, activity, heads.length, at);
   return heads.map((h) => h.user_id);

@@ -37,7 +37,7 @@ export async function respondToJoinRequest(caller: Caller, args: Record<string, 
         activityId: id,
         data: aboutActivity(activity),
       });
-      effects.changes.push({ activityId: id, kind: 'DECLINED', userId });
+      effects.changes.push({ activityId: id, kind: 'DECLINED', userId, hostId: activity.host_id });
       return { activity, row, position: null };
     }
     // Approved while full: they wait in line like anyone who joins a full activity.
@@ -52,7 +52,7 @@ export async function respondToJoinRequest(caller: Caller, args: Record<string, 
       activityId: id,
       data: { ...aboutActivity(activity), waitlisted: !hasPlace, position },
     });
-    effects.changes.push({ activityId: id, kind: 'APPROVED', userId });
+    effects.changes.push({ activityId: id, kind: 'APPROVED', userId, hostId: activity.host_id });
     return { activity, row, position };
   });
   return participationView(services.db, caller, result.activity.host_id, result.row, result.position);
@@ -82,7 +82,7 @@ export async function removeParticipant(caller: Caller, args: Record<string, unk
       activityId: id,
       data: aboutActivity(activity),
     });
-    effects.changes.push({ activityId: id, kind: 'REMOVED', userId });
+    effects.changes.push({ activityId: id, kind: 'REMOVED', userId, hostId: activity.host_id });
     if (existing.status === 'JOINED') {
       await addConfirmed(trx, activity, -1, now);
       await promoteFromWaitlist(trx, activity, effects, now);

@@ -5,7 +5,7 @@ import type { IamExecutor } from '../publishing.js';
  * AppSync's @aws_iam publish mutations. The AWS SDK pieces ship with the Lambda Node runtime.
  */
 export function iamGraphqlExecutor(endpoint: string, region: string): IamExecutor {
-  return async (query, variables) => {
+  return async (query, variables, signal) => {
     const [{ SignatureV4 }, { Sha256 }, { defaultProvider }] = await Promise.all([
       import('@smithy/signature-v4'),
       import('@aws-crypto/sha256-js'),
@@ -23,7 +23,7 @@ export function iamGraphqlExecutor(endpoint: string, region: string): IamExecuto
       headers: { host: url.hostname, 'content-type': 'application/json' },
       body,
     });
-    const response = await fetch(endpoint, { method: 'POST', headers: signed.headers, body });
+    const response = await fetch(endpoint, { method: 'POST', headers: signed.headers, body, signal });
     return (await response.json()) as { errors?: unknown[] };
   };
 }

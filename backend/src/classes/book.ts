@@ -174,6 +174,14 @@ export const bookSession: FieldResolvers['Mutation.bookSession'] = async (caller
     }
     // A new arrival number either way: a re-booking after a cancel joins the back of the queue.
     const queuedSeq = sql<string>`nextval(pg_get_serial_sequence('bookings', 'queued_seq'))`;
+    // Booking again after a late cancel: the row is reused, so the late cancel is kept on the record first.
+    if (existing?.status === 'LATE_CANCELLED' && existing.cancelled_at) {
+      await trx
+        .insertInto('late_cancels')
+        .values({ session_id: session.id, user_id: caller.sub, cancelled_at: existing.cancelled_at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
     const booking = existing
       ? await write
           .updateTable('bookings')

@@ -40,7 +40,9 @@ export const myBookingRecord: FieldResolvers['Query.myBookingRecord'] = async (c
       .selectFrom('bookings as b')
       .innerJoin('class_sessions as s', 's.id', 'b.session_id')
       .select([
-        sql<number>`count(*) filter (where b.status = 'LATE_CANCELLED' and b.cancelled_at >= ${windowStart})::int`.as(
+        // Late cancels still on a booking, and those kept when the session was booked again (book.ts).
+        sql<number>`count(*) filter (where b.status = 'LATE_CANCELLED' and b.cancelled_at >= ${windowStart})::int
+          + (select count(*) from late_cancels lc where lc.user_id = ${caller.sub} and lc.cancelled_at >= ${windowStart})::int`.as(
           'late',
         ),
         sql<number>`count(*) filter (where b.status = 'NO_SHOW' and s.starts_at >= ${windowStart})::int`.as('noShows'),

@@ -60,7 +60,9 @@ export const classAttendance: FieldResolvers['Query.classAttendance'] = async (c
       sql<number>`count(b.user_id) filter (where b.status in ('CONFIRMED', 'CHECKED_IN', 'NO_SHOW'))::int`.as('booked'),
       sql<number>`count(b.user_id) filter (where b.status = 'CHECKED_IN')::int`.as('attended'),
       sql<number>`count(b.user_id) filter (where b.status = 'NO_SHOW')::int`.as('noShows'),
-      sql<number>`count(b.user_id) filter (where b.status = 'LATE_CANCELLED')::int`.as('lateCancels'),
+      // Late cancels still on a booking, and those kept when the session was booked again (book.ts).
+      sql<number>`count(b.user_id) filter (where b.status = 'LATE_CANCELLED')::int
+        + (select count(*) from late_cancels lc where lc.session_id = s.id)::int`.as('lateCancels'),
     ])
     .where('s.class_id', '=', sportsClass.id)
     .where('s.status', '=', 'SCHEDULED')

@@ -4,6 +4,9 @@ import * as m0002 from './migrations/0002_activities_messaging_classes.js';
 import * as m0003 from './migrations/0003_launch_universities.js';
 import * as m0004 from './migrations/0004_people_and_read_receipts.js';
 import * as m0005 from './migrations/0005_class_policies.js';
+import * as m0006 from './migrations/0006_session_cut_off.js';
+import * as m0007 from './migrations/0007_rate_limits.js';
+import * as m0008 from './migrations/0008_late_cancel_records.js';
 
 /**
  * Migrations are imported, not read from a folder, so the same list ships inside the bundled
@@ -15,6 +18,9 @@ const migrations: Record<string, Migration> = {
   '0003_launch_universities': m0003,
   '0004_people_and_read_receipts': m0004,
   '0005_class_policies': m0005,
+  '0006_session_cut_off': m0006,
+  '0007_rate_limits': m0007,
+  '0008_late_cancel_records': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,6 +24,11 @@ class PgliteSingleConnectionPool implements PostgresPool {
     const pglite = this.pglite;
     return {
       async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+        // PGlite runs on this thread, and its queries resolve as microtasks: run back to back (a
+        // backlog of borrowers, or a transaction's statements), they would keep Node from reading
+        // its sockets until they were all done — no request parsed, not even to answer 429. Before
+        // each query, the event loop takes its turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const result = await pglite.query<R>(sql, [...parameters]);
         return {
           command: (result as { command?: string }).command as PostgresQueryResult<R>['command'],

@@ -24,6 +24,8 @@ export interface Database {
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
   booking_blocks: BookingBlocksTable;
+  rate_limit_events: RateLimitEventsTable;
+  late_cancels: LateCancelsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -55,8 +57,13 @@ export interface ProfilesTable {
   bio: Defaulted<string>;
   /** The sports they play, `[{ sport, level }]`; written as cast jsonb text (profiles/sports.ts). */
   sports: ColumnType<SportLevelValue[], RawBuilder<SportLevelValue[]> | undefined, RawBuilder<SportLevelValue[]>>;
-  /** Access tokens issued before this moment are refused (sign out of all devices). */
+  /**
+   * Sessions that signed in at or before this moment are refused (sign out of all devices, a
+   * password change or reset): compared with the token's `auth_time`, which a refresh keeps.
+   */
   tokens_valid_after: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The one session the cut-off spares (its `origin_jti`): the device that changed the password. */
+  tokens_kept_session: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -137,6 +144,20 @@ export interface MessagesTable {
   client_id: string;
   text: string;
   created_at: CreatedAt;
+}
+
+/** A late cancel kept when its booking was booked again (migration 0008). */
+export interface LateCancelsTable {
+  session_id: string;
+  user_id: string;
+  cancelled_at: ColumnType<Date, Date | string, never>;
+}
+
+/** One limited action a user took (backend/src/shared/rateLimit.ts). */
+export interface RateLimitEventsTable {
+  user_id: string;
+  action: string;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface NotificationsTable {

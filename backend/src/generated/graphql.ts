@@ -181,8 +181,13 @@ export type QueryClassAttendanceArgs = {
 
 export type Mutation = {
   updateProfile: Profile;
-  /** Refuse every access token issued before now, on every device. The client then calls Cognito's global sign-out. */
+  /**
+   * End every session of the caller, on every device: Cognito revokes the refresh tokens, and the API
+   * refuses every session that signed in until now (the client then signs out locally).
+   */
   signOutEverywhere: Scalars['Boolean']['output'];
+  /** End every session of the caller but this one: the app calls it right after a password change. */
+  signOutOtherDevices: Scalars['Boolean']['output'];
   createActivity: Activity;
   /** Participants are notified when the time or place changes. */
   updateActivity: Activity;
@@ -222,7 +227,7 @@ export type Mutation = {
   removeStaffMember: StaffMember;
   /** Server-side only: pushes a stored notification to its user's subscribers. */
   publishNotification: Maybe<Notification>;
-  /** Server-side only: tells an activity's watchers that it changed. */
+  /** Server-side only: tells an activity's watchers of one audience that it changed. */
   publishActivityChange: Maybe<ActivityChange>;
   /** Server-side only: tells userId that the other person of a conversation read it. */
   publishConversationRead: Maybe<ConversationRead>;
@@ -391,6 +396,7 @@ export type MutationPublishActivityChangeArgs = {
   activityId: Scalars['ID']['input'];
   kind: ActivityChangeKind;
   userId: InputMaybe<Scalars['ID']['input']>;
+  audience: Scalars['ID']['input'];
   at: Scalars['AWSDateTime']['input'];
 };
 
@@ -416,7 +422,11 @@ export type Subscription = {
   onMessage: Maybe<Message>;
   /** Notifications of userId, who must be the subscriber. */
   onNotification: Maybe<Notification>;
-  /** Changes to an activity the subscriber may see. */
+  /**
+   * Changes to an activity the subscriber may see, for one audience: PUBLIC (anyone who may see the
+   * activity; events never say who), HOST (its host only; events say who), or the subscriber's own
+   * id (changes to their own participation, saying so).
+   */
   onActivityChanged: Maybe<ActivityChange>;
   /** Read receipts for userId, who must be the subscriber: the other person read our conversation. */
   onConversationRead: Maybe<ConversationRead>;
@@ -442,6 +452,7 @@ export type SubscriptionOnNotificationArgs = {
 
 export type SubscriptionOnActivityChangedArgs = {
   activityId: Scalars['ID']['input'];
+  audience: Scalars['ID']['input'];
 };
 
 
@@ -669,8 +680,10 @@ export type ActivityChangeKind = typeof ActivityChangeKind[keyof typeof Activity
 export type ActivityChange = {
   activityId: Scalars['ID']['output'];
   kind: ActivityChangeKind;
-  /** Whose participation changed, when it is about one person. */
+  /** Whose participation changed: only in the host's events and in that person's own, null for everyone else. */
   userId: Maybe<Scalars['ID']['output']>;
+  /** Who the event is for: PUBLIC, HOST, or one person's id (see onActivityChanged). */
+  audience: Scalars['ID']['output'];
   at: Scalars['AWSDateTime']['output'];
 };
 
@@ -1271,6 +1284,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   updateProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutOtherDevices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
   updateActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationUpdateActivityArgs, 'id' | 'input'>>;
   cancelActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCancelActivityArgs, 'id'>>;
@@ -1298,7 +1312,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   addStaffMember?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType, RequireFields<MutationAddStaffMemberArgs, 'email'>>;
   removeStaffMember?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'userId'>>;
   publishNotification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<MutationPublishNotificationArgs, 'input'>>;
-  publishActivityChange?: Resolver<Maybe<ResolversTypes['ActivityChange']>, ParentType, ContextType, RequireFields<MutationPublishActivityChangeArgs, 'activityId' | 'kind' | 'at'>>;
+  publishActivityChange?: Resolver<Maybe<ResolversTypes['ActivityChange']>, ParentType, ContextType, RequireFields<MutationPublishActivityChangeArgs, 'activityId' | 'kind' | 'audience' | 'at'>>;
   publishConversationRead?: Resolver<Maybe<ResolversTypes['ConversationRead']>, ParentType, ContextType, RequireFields<MutationPublishConversationReadArgs, 'conversationId' | 'readerId' | 'userId' | 'readAt'>>;
   publishSessionChange?: Resolver<Maybe<ResolversTypes['SessionChange']>, ParentType, ContextType, RequireFields<MutationPublishSessionChangeArgs, 'sessionId' | 'kind' | 'at'>>;
 };
@@ -1307,7 +1321,7 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
   onProfileUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Profile']>, "onProfileUpdated", ParentType, ContextType, RequireFields<SubscriptionOnProfileUpdatedArgs, 'id'>>;
   onMessage?: SubscriptionResolver<Maybe<ResolversTypes['Message']>, "onMessage", ParentType, ContextType, RequireFields<SubscriptionOnMessageArgs, 'recipientId'>>;
   onNotification?: SubscriptionResolver<Maybe<ResolversTypes['Notification']>, "onNotification", ParentType, ContextType, RequireFields<SubscriptionOnNotificationArgs, 'userId'>>;
-  onActivityChanged?: SubscriptionResolver<Maybe<ResolversTypes['ActivityChange']>, "onActivityChanged", ParentType, ContextType, RequireFields<SubscriptionOnActivityChangedArgs, 'activityId'>>;
+  onActivityChanged?: SubscriptionResolver<Maybe<ResolversTypes['ActivityChange']>, "onActivityChanged", ParentType, ContextType, RequireFields<SubscriptionOnActivityChangedArgs, 'activityId' | 'audience'>>;
   onConversationRead?: SubscriptionResolver<Maybe<ResolversTypes['ConversationRead']>, "onConversationRead", ParentType, ContextType, RequireFields<SubscriptionOnConversationReadArgs, 'userId'>>;
   onSessionChanged?: SubscriptionResolver<Maybe<ResolversTypes['SessionChange']>, "onSessionChanged", ParentType, ContextType, RequireFields<SubscriptionOnSessionChangedArgs, 'sessionId'>>;
 };
@@ -1377,6 +1391,7 @@ export type ActivityChangeResolvers<ContextType = any, ParentType extends Resolv
   activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActivityChangeKind'], ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Caller, Services } from '../context.js';
 import type { Database, MessageRow } from '../db/types.js';
 import { conflict, forbidden, notFound, validation } from '../errors.js';
+import { rateLimitsOf, takeFromLimits } from '../shared/rateLimit.js';
 import { runWrite } from '../shared/transaction.js';
 import { conversationIdFor, requireClientId, requireMessageText } from './validate.js';
 import { toMessageView } from './views.js';
@@ -65,7 +66,13 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
     .executeTakeFirst();
   if (!found) throw notFound('person.notFound', 'That person');
   const recipient = { id: found.found_recipient_id };
-  // A retry of a message that was stored answers with it, even if a block came in between.
+  // The answer to sendMessage is what AppSync pushes to the recipient's onMessage: someone who has
+  // blocked the sender since must not get even an old message again, so a retry is refused then
+  // (the message itself stays where it was, in both histories).
+  if (found.id && found.blocked_me) {
+    throw forbidden('message.blockedByRecipient', 'This person is not accepting messages from you.');
+  }
+  // A retry of a message that was stored answers with it, even if the sender blocked the recipient since.
   if (
     found.id &&
     found.conversation_id &&
@@ -152,6 +159,32 @@ export async function sendMessage(caller: Caller, args: Record<string, unknown>,
       if (!winner) throw conflict('message.inFlight', 'This message is being sent already: try again in a moment.');
       return sameMessageOrConflict(winner, recipient.id, text);
     }
+    // Counted once stored (a retry or a lost race is not a new message); over a limit, the whole
+    // write rolls back and the message is not stored.
+    const { messagesPerMinute, messagesPerDay } = rateLimitsOf(services);
+    await takeFromLimits(
+      trx,
+      caller.sub,
+      [
+        {
+          action: 'message.send',
+          max: messagesPerMinute,
+          windowMs: 60_000,
+          code: 'rateLimit.messagesPerMinute',
+          message: (retryAt) =>
+            `You have sent ${messagesPerMinute} messages in the last minute. You can send the next one from ${retryAt.toISOString()}.`,
+        },
+        {
+          action: 'message.send',
+          max: messagesPerDay,
+          windowMs: 24 * 60 * 60_000,
+          code: 'rateLimit.messagesPerDay',
+          message: (retryAt) =>
+            `You have sent ${messagesPerDay} messages in the last 24 hours. You can send the next one from ${retryAt.toISOString()}.`,
+        },
+      ],
+      services.now(),
+    );
     return inserted;
   });
   return toMessageView(message);

@@ -17,7 +17,13 @@ export function publishSessionChange(args: Record<string, unknown>) {
 }
 
 export function publishActivityChange(args: Record<string, unknown>) {
-  return { activityId: args.activityId, kind: args.kind, userId: args.userId ?? null, at: args.at };
+  return {
+    activityId: args.activityId,
+    kind: args.kind,
+    userId: args.userId ?? null,
+    audience: args.audience,
+    at: args.at,
+  };
 }
 
 export function publishConversationRead(args: Record<string, unknown>) {

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../errors.js';
 import { PROFILE_LIMITS } from '../rules/limits.js';
 import { requireObject, requireText } from '../validation.js';
 import { requireSportLevels, sportLevelsJson, sportLevelsOf } from './sports.js';
+import { endSessions, signOutEverywhere as endEverySession } from './sessions.js';
 
 export interface ProfileView {
   id: string;
@@ -90,12 +91,21 @@ export async function updateProfile(caller: Caller, args: Record<string, unknown
   return toProfileView(services, row, caller.university);
 }
 
+/** Ends every session of the caller, this one included (see sessions.ts). */
 export async function signOutEverywhere(caller: Caller, _args: unknown, services: Services) {
-  await services.db
-    .updateTable('profiles')
-    .set({ tokens_valid_after: services.now() })
-    .where('id', '=', caller.sub)
-    .execute();
+  await endEverySession(services.userDirectory, services.db, caller.sub, services.now());
+  services.sessionsEnded?.(caller.sub);
+  return true;
+}
+
+/**
+ * Ends every session of the caller but this one: the app calls it right after a password change,
+ * for which Cognito has no trigger. Other devices' refresh tokens still renew their tokens at
+ * Cognito, but the API refuses those sessions (auth_time and origin_jti survive a refresh).
+ */
+export async function signOutOtherDevices(caller: Caller, _args: unknown, services: Services) {
+  await endSessions(services.db, caller.sub, services.now(), caller.sessionId);
+  services.sessionsEnded?.(caller.sub);
   return true;
 }
 

@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'joinRequest.answered',
   'participant.notFound',
   'participant.gone',
+  'audience.invalid',
   // People and profiles.
   ...textCodes('displayName'),
   ...textCodes('bio'),
@@ -115,6 +116,13 @@ export const ERROR_CODES = [
   'auth.signedOutEverywhere',
   'auth.notAllowed',
   'resolver.notFound',
+  // Limits on volume (RateLimited, with retryAt).
+  'rateLimit.activitiesPerDay',
+  'rateLimit.joinRenewal',
+  'rateLimit.messagesPerMinute',
+  'rateLimit.messagesPerDay',
+  // Not a resolver's refusal: the API was too busy and ran nothing (HTTP 429, TooManyRequestsException).
+  'api.busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -104,3 +104,19 @@ export interface Range {
 export function inRange(value: unknown, range: Range): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
 }
+
+/**
+ * Limits on volume, per user, kept in the database (backend/src/shared/rateLimit.ts): a refusal is
+ * a `RateLimited` error whose errorInfo says when to try again (`retryAt`, `retryAfterSeconds`).
+ */
+export const RATE_LIMITS = {
+  /** Activities one person may create in any 24 hours. */
+  activitiesPerDay: 10,
+  /** After withdrawing a request to join, asking the same activity again waits this long. */
+  joinRenewalMinutes: 10,
+  /** Messages one person may send in any minute, and in any 24 hours (to everyone together). */
+  messagesPerMinute: 30,
+  messagesPerDay: 500,
+} as const;
+
+export type RateLimits = { -readonly [K in keyof typeof RATE_LIMITS]: number };

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Services } from '../context.js';
-import { sqlStateOf } from '../db/sqlState.js';
+import { isRetryable } from '../db/sqlState.js';
 import type { Database } from '../db/types.js';
 import type { ActivityChange, SessionChange } from '../events.js';
 import { insertNotifications, type NewNotification } from '../notifications/notify.js';
@@ -12,8 +12,6 @@ export interface Effects {
   sessions: SessionChange[];
 }
 
-// Serialization failure and deadlock: PostgreSQL rolled the whole transaction back, so it is safe to run again.
-const RETRYABLE = new Set(['40001', '40P01']);
 const ATTEMPTS = 4;
 
 /**
@@ -45,8 +43,8 @@ export async function runWrite<T>(
       if (done.rows.length) await services.events.notifications(done.rows);
       return done.value;
     } catch (error) {
-      const state = sqlStateOf(error);
-      if (attempt >= ATTEMPTS || !state || !RETRYABLE.has(state)) throw error;
+      // Serialization failure, deadlock, or a database not ready yet (db/sqlState.ts): safe to run again.
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }
   }

@@ -4,11 +4,13 @@
  */
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
 import { lambdaDatabase } from '../runtime.js';
-import { checkSignUpEmail } from '../universities/signUpRule.js';
+import { checkSignUp } from '../universities/signUpRule.js';
 
 export async function handler(event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> {
   const db = await lambdaDatabase();
-  const decision = await checkSignUpEmail(db, event.request.userAttributes.email ?? '');
+  // A self sign-up names its person; an administrator's invitation may leave that to them.
+  const nameRequired = event.triggerSource !== 'PreSignUp_AdminCreateUser';
+  const decision = await checkSignUp(db, event.request.userAttributes, { nameRequired });
   if (!decision.allowed) throw new Error(decision.reason);
   return event;
 }

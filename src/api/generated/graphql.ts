@@ -295,10 +295,11 @@ export type MyActivitiesQuery = { myActivities: { nextToken: string | null, item
 
 export type OnActivityChangedSubscriptionVariables = Exact<{
   activityId: string;
+  audience: string;
 }>;
 
 
-export type OnActivityChangedSubscription = { onActivityChanged: { activityId: string, kind: ActivityChangeKind, userId: string | null, at: string } | null };
+export type OnActivityChangedSubscription = { onActivityChanged: { activityId: string, kind: ActivityChangeKind, userId: string | null, audience: string, at: string } | null };
 
 export type RemoveParticipantMutationVariables = Exact<{
   activityId: string;
@@ -547,6 +548,11 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
+
+export type SignOutOtherDevicesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutOtherDevicesMutation = { signOutOtherDevices: boolean };
 
 export type StaffOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -65,7 +65,9 @@ const CREATE = /* GraphQL */ `
 `;
 const JOIN = 'mutation ($id: ID!) { joinActivity(activityId: $id) { status position user { id } } }';
 const LEAVE = 'mutation ($id: ID!) { leaveActivity(activityId: $id) { status } }';
-const WATCH = 'subscription ($id: ID!) { onActivityChanged(activityId: $id) { activityId kind userId at } }';
+// Emma hosts the activity: her own audience says who changed.
+const WATCH =
+  'subscription ($id: ID!) { onActivityChanged(activityId: $id, audience: "HOST") { activityId kind userId at } }';
 
 describe('an activity through the Amplify client', () => {
   let activityId: string;

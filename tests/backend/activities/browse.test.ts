@@ -145,13 +145,15 @@ describe('tenancy', () => {
       world.call('Mutation', 'updateActivity', { id: ids.run, input: { title: 'Mine' } }, SARAH),
     ).rejects.toMatchObject(notFound);
     await expect(world.call('Mutation', 'cancelActivity', { id: ids.run }, SARAH)).rejects.toMatchObject(notFound);
-    await expect(world.call('Subscription', 'onActivityChanged', { activityId: ids.run }, SARAH)).rejects.toMatchObject(
-      notFound,
-    );
-    await expect(world.call('Subscription', 'onActivityChanged', { activityId: 'nope' }, SARAH)).rejects.toMatchObject(
-      notFound,
-    );
-    await expect(world.call('Subscription', 'onActivityChanged', { activityId: ids.run }, LUCAS)).resolves.toBeNull();
+    await expect(
+      world.call('Subscription', 'onActivityChanged', { activityId: ids.run, audience: 'PUBLIC' }, SARAH),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      world.call('Subscription', 'onActivityChanged', { activityId: 'nope', audience: 'PUBLIC' }, SARAH),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      world.call('Subscription', 'onActivityChanged', { activityId: ids.run, audience: 'PUBLIC' }, LUCAS),
+    ).resolves.toBeNull();
     const all = await browse({ limit: 100, text: 'morning' }, SARAH);
     expect(all.items.map((a) => a.id)).toEqual([ids.ugent]);
   });

@@ -58,7 +58,12 @@ export async function openActivitiesWorld() {
     ),
   });
 
-  return { database, services, handler, call, user, create, age, snapshot };
+  /** Sets the resolvers' clock; `null` goes back to the real one. */
+  const setNow = (at: Date | null) => {
+    services.now = at ? () => at : () => new Date();
+  };
+
+  return { database, services, handler, call, user, create, age, snapshot, setNow };
 }
 
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();

@@ -80,7 +80,12 @@ describe('updateActivity', () => {
         startsAt: new Date(startsAt).toISOString(),
       },
     });
-    expect(world.services.events.sent.changes.at(-1)).toEqual({ activityId: id, kind: 'UPDATED', userId: null });
+    expect(world.services.events.sent.changes.at(-1)).toEqual({
+      activityId: id,
+      kind: 'UPDATED',
+      userId: null,
+      hostId: HOST,
+    });
   });
 
   it('refuses a capacity under the confirmed count, and promotes the waitlist when it grows', async () => {

@@ -1,5 +1,6 @@
 /** Joining, asking, the waitlist, answering requests, leaving and being blocked. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMITS } from '../../../backend/src/rules/limits.js';
 import { openActivitiesWorld, type ActivityView, type ParticipationView } from './helpers.js';
 
 let world: Awaited<ReturnType<typeof openActivitiesWorld>>;
@@ -59,8 +60,8 @@ describe('an open activity', () => {
     expect(after.myParticipation).toMatchObject({ status: 'WAITLISTED', position: 1 });
     expect(notificationsOf(CAT)).toMatchObject([{ type: 'ACTIVITY_WAITLIST_PROMOTED', activity_id: id }]);
     expect(sent().changes.slice(-2)).toEqual([
-      { activityId: id, kind: 'LEFT', userId: ANN },
-      { activityId: id, kind: 'PROMOTED', userId: CAT },
+      { activityId: id, kind: 'LEFT', userId: ANN, hostId: HOST },
+      { activityId: id, kind: 'PROMOTED', userId: CAT, hostId: HOST },
     ]);
 
     // Leaving the waitlist frees no place; someone who left may come back (at the back of the line).
@@ -110,7 +111,13 @@ describe('an approval activity', () => {
     const { id } = await world.create(HOST, { joinPolicy: 'APPROVAL' });
     await join(id, CAT);
     expect(await leave(id, CAT)).toMatchObject({ status: 'WITHDRAWN' });
-    expect(await join(id, CAT, 'Second try')).toMatchObject({ status: 'REQUESTED', note: 'Second try' });
+    // Asking again waits a few minutes (rateLimits.test.ts).
+    world.setNow(new Date(Date.now() + (RATE_LIMITS.joinRenewalMinutes + 1) * 60_000));
+    try {
+      expect(await join(id, CAT, 'Second try')).toMatchObject({ status: 'REQUESTED', note: 'Second try' });
+    } finally {
+      world.setNow(null);
+    }
 
     expect(await respond(id, CAT, false)).toMatchObject({ status: 'DECLINED' });
     expect(notificationsOf(CAT).at(-1)).toMatchObject({ type: 'JOIN_REQUEST_DECLINED', activity_id: id });

@@ -120,13 +120,21 @@ describe('the activities seam', () => {
 
   it('hears a join request live, then the host approves it through the seam', async () => {
     const activity = await createActivity(input({ title: 'Seam volleyball live' }));
-    const change = first<ActivityChange>((onItem, onError) => subscribeToActivity(activity.id, onItem, onError));
+    const change = first<ActivityChange>((onItem, onError) =>
+      subscribeToActivity(activity.id, 'HOST', onItem, onError),
+    );
     const note = first<AppNotification>((onItem, onError) => subscribeToNotifications(emmaId, onItem, onError));
     // Subscriptions are acknowledged asynchronously; give them a moment before Lucas acts.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await runWithToken(cloud, tokens.lucas!, JOIN, { id: activity.id, note: 'Can I bring a ball?' });
 
-    await expect(change.item).resolves.toMatchObject({ activityId: activity.id, kind: 'REQUESTED' });
+    // The host's own audience names who asked.
+    await expect(change.item).resolves.toMatchObject({
+      activityId: activity.id,
+      kind: 'REQUESTED',
+      userId: JSON.parse(Buffer.from(tokens.lucas!.split('.')[1]!, 'base64url').toString()).sub,
+      audience: 'HOST',
+    });
     const notification = await note.item;
     expect(notification).toMatchObject({ type: 'JOIN_REQUEST_RECEIVED', activityId: activity.id });
     expect(notification.data).toMatchObject({ title: 'Seam volleyball live', note: 'Can I bring a ball?' });

@@ -93,7 +93,7 @@ describe('errorInfo', () => {
       db,
       events: recordingPublisher(),
       now: () => new Date(),
-      userDirectory: { findBySub: async () => null },
+      userDirectory: { findBySub: async () => null, signOutEverywhere: async () => {} },
       userGroups: recordingGroups(),
     });
     const emma = await db

@@ -54,12 +54,23 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
+/** A user directory over a fixed list that records whose sessions it ended. */
+export function makeDirectory(directory: ConfirmedUser[] = []) {
+  const signedOut: string[] = [];
+  return {
+    signedOut,
+    findBySub: async (sub: string) => directory.find((u) => u.sub === sub) ?? null,
+    signOutEverywhere: async (sub: string) => void signedOut.push(sub),
+  };
+}
+
 export function makeServices(db: Kysely<Database>, directory: ConfirmedUser[] = []) {
+  const userDirectory = makeDirectory(directory);
   return {
     db,
     events: recordingPublisher(),
     now: () => new Date(),
-    userDirectory: { findBySub: async (sub: string) => directory.find((u) => u.sub === sub) ?? null },
+    userDirectory,
     userGroups: recordingGroups(),
   } satisfies Services;
 }
@@ -83,17 +94,21 @@ export function handlerFor(services: Services): ResolverHandler {
   return async (event) => mapLambdaResult(await lambda(event), null, appSyncUtil);
 }
 
+/**
+ * A Cognito identity as AppSync passes it. `auth_time` (when the session signed in) defaults to
+ * `iat` (a token issued at sign-in); `origin_jti` names the session.
+ */
 export function makeIdentity(
   sub: string,
-  overrides: Partial<CognitoIdentity> & { iat?: number } = {},
+  overrides: Partial<CognitoIdentity> & { iat?: number; auth_time?: number; origin_jti?: string } = {},
 ): CognitoIdentity {
-  const { iat = Math.floor(Date.now() / 1000), ...rest } = overrides;
+  const { iat = Math.floor(Date.now() / 1000), auth_time = iat, origin_jti = `session-${sub}`, ...rest } = overrides;
   const groups = rest.groups ?? null;
   return {
     sub,
     username: sub,
     issuer: 'http://127.0.0.1:9229/local_test',
-    claims: { sub, iat, token_use: 'access', 'cognito:groups': groups ?? undefined },
+    claims: { sub, iat, auth_time, origin_jti, token_use: 'access', 'cognito:groups': groups ?? undefined },
     groups,
     sourceIp: ['127.0.0.1'],
     defaultAuthStrategy: 'ALLOW',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../backend/src/db/connect.js';
-import { ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
+import { UNNAMED, ensureProfile } from '../../../backend/src/profiles/ensureProfile.js';
 import { handlerFor, makeEvent, makeIdentity, makeServices, openTestDatabase } from './harness.js';
 
 let database: DatabaseHandle;
@@ -9,12 +9,19 @@ let handler: ReturnType<typeof handlerFor>;
 const emma = { sub: 'sub-emma', email: 'Emma.Peeters@Student.KULeuven.be', name: 'Emma Peeters', groups: [] };
 const pieter = { sub: 'sub-pieter', email: 'pieter.maes@kuleuven.be', name: 'Pieter Maes', groups: ['staff'] };
 const sarah = { sub: 'sub-sarah', email: 'sarah.desmet@ugent.be', name: 'Sarah De Smet', groups: [] };
+// Users whose sessions the session tests end (at ULB, so no count below changes).
+const lucas = { sub: 'sub-lucas', email: 'lucas@ulb.be', name: 'Lucas', groups: [] };
+const ann = { sub: 'sub-ann', email: 'ann@ulb.be', name: 'Ann', groups: [] };
+const bram = { sub: 'sub-bram', email: 'bram@ulb.be', name: 'Bram', groups: [] };
+const cas = { sub: 'sub-cas', email: 'cas@ulb.be', name: 'Cas', groups: [] };
 const onlyInUserPool = { sub: 'sub-late', email: 'late@ulb.be', name: 'Late Confirmer', groups: [] };
 
+let services: ReturnType<typeof makeServices>;
 beforeAll(async () => {
   database = await openTestDatabase();
-  for (const user of [emma, pieter, sarah]) await ensureProfile(database.db, user);
-  handler = handlerFor(makeServices(database.db, [onlyInUserPool]));
+  for (const user of [emma, pieter, sarah, lucas, ann, bram, cas]) await ensureProfile(database.db, user);
+  services = makeServices(database.db, [onlyInUserPool]);
+  handler = handlerFor(services);
 });
 afterAll(() => database.close());
 
@@ -80,6 +87,8 @@ describe('updateProfile', () => {
     [{ displayName: 'x'.repeat(61) }, 'Display name can be at most 60 characters.'],
     [{ displayName: 'two\nlines' }, 'Display name contains characters that are not allowed.'],
     [{ displayName: 'bell\u0007' }, 'Display name contains characters that are not allowed.'],
+    [{ displayName: 'Ann\u202Egnp.exe' }, 'Display name contains characters that are not allowed.'],
+    [{ displayName: 'a\u2066b\u2069' }, 'Display name contains characters that are not allowed.'],
     [{ displayName: 42 }, 'Display name is required.'],
     [{}, 'Display name is required.'],
   ])('refuses %j with a ValidationError and writes nothing', async (input, message) => {
@@ -165,14 +174,89 @@ describe('bio and sports', () => {
   });
 });
 
+describe('a profile made at confirmation', () => {
+  const nameOf = async (sub: string) =>
+    (await database.db.selectFrom('profiles').select('display_name').where('id', '=', sub).executeTakeFirstOrThrow())
+      .display_name;
+
+  it('never takes its name from the email: an account without a name is a neutral member', async () => {
+    await ensureProfile(database.db, { sub: 'sub-noname', email: 'r0123456@ulb.be', groups: [] });
+    await ensureProfile(database.db, { sub: 'sub-blank', email: 'jan.peeters@ulb.be', name: '   ', groups: [] });
+    expect(await nameOf('sub-noname')).toBe(UNNAMED);
+    expect(await nameOf('sub-blank')).toBe(UNNAMED);
+    expect(UNNAMED).toBe('Huddle member');
+  });
+
+  it('drops control and bidirectional-override characters from a name that reached it unchecked', async () => {
+    await ensureProfile(database.db, {
+      sub: 'sub-bidi',
+      email: 'bidi@ulb.be',
+      name: 'Ann\u202Egnp.exe\u202C\u2066 De\u0007 Wit\nline',
+      groups: [],
+    });
+    expect(await nameOf('sub-bidi')).toBe('Anngnp.exe De Wit line');
+    await ensureProfile(database.db, { sub: 'sub-only-bidi', email: 'only@ulb.be', name: '\u202E\u2067', groups: [] });
+    expect(await nameOf('sub-only-bidi')).toBe(UNNAMED);
+    await ensureProfile(database.db, {
+      sub: 'sub-long',
+      email: 'long@ulb.be',
+      name: '\u{1F3D0}'.repeat(70),
+      groups: [],
+    });
+    expect([...(await nameOf('sub-long'))]).toHaveLength(60);
+  });
+});
+
 describe('signOutEverywhere', () => {
-  it('refuses every token issued before it, and accepts tokens issued after', async () => {
+  it('refuses every session signed in before it, and accepts sessions signed in after', async () => {
     const before = Math.floor(Date.now() / 1000) - 5;
     await expect(call('Query', 'me', {}, sarah.sub, { iat: before })).resolves.toBeTruthy();
     await expect(call('Mutation', 'signOutEverywhere', {}, sarah.sub, { iat: before })).resolves.toBe(true);
     await expect(call('Query', 'me', {}, sarah.sub, { iat: before })).rejects.toMatchObject({ name: 'Unauthorized' });
     const later = Math.floor(Date.now() / 1000) + 2;
     await expect(call('Query', 'me', {}, sarah.sub, { iat: later })).resolves.toBeTruthy();
+  });
+
+  it('refuses a token refreshed after the cut-off: it is the session (auth_time), not the token (iat), that counts', async () => {
+    const signedIn = Math.floor(Date.now() / 1000) - 60;
+    await call('Mutation', 'signOutEverywhere', {}, ann.sub, { iat: signedIn });
+    const refreshed = { iat: Math.floor(Date.now() / 1000) + 2, auth_time: signedIn };
+    await expect(call('Query', 'me', {}, ann.sub, refreshed)).rejects.toMatchObject({
+      name: 'Unauthorized',
+      message: 'You signed out on all devices. Sign in again.',
+    });
+  });
+
+  it('revokes the refresh tokens through the user directory (AdminUserGlobalSignOut in AWS)', async () => {
+    services.userDirectory.signedOut.length = 0;
+    await call('Mutation', 'signOutEverywhere', {}, bram.sub);
+    expect(services.userDirectory.signedOut).toEqual([bram.sub]);
+  });
+
+  it('changes nothing when the user pool refuses: the user can try again', async () => {
+    const failing = handlerFor({
+      ...services,
+      userDirectory: { ...services.userDirectory, signOutEverywhere: () => Promise.reject(new Error('Cognito down')) },
+    });
+    const identity = makeIdentity(lucas.sub, { iat: Math.floor(Date.now() / 1000) - 30 });
+    // Directly the error itself; through the Lambda entry (the aws project) a generic internal error.
+    await expect(failing(makeEvent('Mutation', 'signOutEverywhere', {}, identity))).rejects.toThrow();
+    await expect(failing(makeEvent('Query', 'me', {}, identity))).resolves.toBeTruthy();
+  });
+});
+
+describe('signOutOtherDevices', () => {
+  it('ends every other session of the user, refreshed ones included, and keeps the caller’s', async () => {
+    const signedIn = Math.floor(Date.now() / 1000) - 60;
+    const here = { iat: signedIn, auth_time: signedIn, origin_jti: 'laptop' };
+    const phone = { iat: signedIn, auth_time: signedIn, origin_jti: 'phone' };
+    await expect(call('Mutation', 'signOutOtherDevices', {}, cas.sub, here)).resolves.toBe(true);
+    await expect(call('Query', 'me', {}, cas.sub, phone)).rejects.toMatchObject({ name: 'Unauthorized' });
+    const phoneRefreshed = { ...phone, iat: Math.floor(Date.now() / 1000) + 2 };
+    await expect(call('Query', 'me', {}, cas.sub, phoneRefreshed)).rejects.toMatchObject({ name: 'Unauthorized' });
+    await expect(call('Query', 'me', {}, cas.sub, { ...here, iat: signedIn + 3600 })).resolves.toBeTruthy();
+    // The refresh tokens stay: Cognito cannot revoke all but one session; the API refuses the others.
+    expect(services.userDirectory.signedOut).not.toContain(cas.sub);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSignUp, universityForEmail } from '../../../backend/src/universities/signUpRule.js';
+import { decideSignUp, displayNameRefusal, universityForEmail } from '../../../backend/src/universities/signUpRule.js';
 import type { University } from '../../../backend/src/db/types.js';
 
 const rules = {
@@ -51,5 +51,22 @@ describe('the university sign-up rule', () => {
 
   it('asks for a valid address when there is none', () => {
     expect(decideSignUp('not-an-email', all)).toEqual({ allowed: false, reason: 'Enter a valid email address.' });
+  });
+});
+
+describe('the display name at sign-up', () => {
+  it.each([
+    [undefined, 'Enter a display name: the name other students see.'],
+    ['   ', 'Enter a display name: the name other students see.'],
+    ['x'.repeat(61), 'Your display name can be at most 60 characters.'],
+    ['Ann\u202Egnp.exe', 'Your display name contains characters that are not allowed.'],
+    ['a\u2067b', 'Your display name contains characters that are not allowed.'],
+    ['two\nlines', 'Your display name contains characters that are not allowed.'],
+  ])('refuses %j', (name, reason) => {
+    expect(displayNameRefusal(name)).toBe(reason);
+  });
+
+  it('takes a plain name, accents and emoji included', () => {
+    expect(displayNameRefusal('Zoë Dupré 🏐')).toBeNull();
   });
 });

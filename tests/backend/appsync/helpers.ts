@@ -8,7 +8,11 @@ import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import WebSocket from 'ws';
 import { AppError } from '../../../backend/src/errors.js';
 import type { AppSyncResolverEvent } from '../../../backend/src/event.js';
-import { startLocalAppSync, type LocalAppSync } from '../../../backend/local/appsync/index.js';
+import {
+  startLocalAppSync,
+  type LocalAppSync,
+  type LocalAppSyncOptions,
+} from '../../../backend/local/appsync/index.js';
 
 export const SCHEMA = /* GraphQL */ `
   type University @aws_cognito_user_pools @aws_iam {
@@ -52,6 +56,8 @@ export const SCHEMA = /* GraphQL */ `
 `;
 
 export const CLIENT_ID = 'testclient';
+/** The app's origin for these tests: the only one a browser may call the gateway from. */
+export const APP_ORIGIN = 'http://localhost:5173';
 export const ISSUER = 'http://127.0.0.1/local_test';
 
 export async function fakeLambda(event: AppSyncResolverEvent): Promise<unknown> {
@@ -117,7 +123,10 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
+export async function startFixture(
+  keepAliveMs = 60_000,
+  extra: Partial<Pick<LocalAppSyncOptions, 'limits' | 'maxConcurrentRequests' | 'checkSubscriber' | 'invoke'>> = {},
+): Promise<Fixture> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
@@ -134,11 +143,15 @@ export async function startFixture(keepAliveMs = 60_000): Promise<Fixture> {
     auth: { issuer: ISSUER, jwksUrl, userPoolClientIds: [CLIENT_ID] },
     invoke: async (e) => {
       events.push(e);
-      return fakeLambda(e);
+      return (extra.invoke ?? fakeLambda)(e);
     },
     resolvedFields: ['Activity.host'],
     log: (l) => logs.push(l),
     keepAliveMs,
+    allowedOrigins: [APP_ORIGIN],
+    limits: extra.limits,
+    maxConcurrentRequests: extra.maxConcurrentRequests,
+    checkSubscriber: extra.checkSubscriber,
   });
   const token: Fixture['token'] = async (o = {}) => {
     const now = Math.floor(Date.now() / 1000);

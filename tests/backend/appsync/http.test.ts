@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startFixture, type Fixture } from './helpers.js';
+import { APP_ORIGIN, gql, startFixture, type Fixture } from './helpers.js';
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -38,17 +38,17 @@ describe('token verification (HTTP 401 + x-amzn-ErrorType)', () => {
 });
 
 describe('CORS', () => {
-  it('answers preflight echoing the requested headers', async () => {
+  it('answers the app’s preflight naming the app and echoing the requested headers', async () => {
     const res = await fetch(fx.api.url, {
       method: 'OPTIONS',
       headers: {
-        origin: 'http://localhost:5173',
+        origin: APP_ORIGIN,
         'access-control-request-method': 'POST',
         'access-control-request-headers': 'authorization,content-type,x-amz-user-agent',
       },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(res.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-amz-user-agent');
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
   });

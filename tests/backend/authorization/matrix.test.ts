@@ -518,6 +518,16 @@ const ROWS: Row[] = [
     setup: async (w) => ({ vars: { u: w.ids.pieter } }),
     expect: ADMIN_ONLY,
   },
+  // Ends the caller's other sessions only: the token that called keeps working.
+  {
+    op: 'signOutOtherDevices',
+    query: 'mutation { signOutOtherDevices }',
+    expect: ALL_OK,
+    check: async (_d, c, w) => {
+      const after = await w.call(c, '{ me { id } }');
+      expect(after.errors).toBeUndefined();
+    },
+  },
   // Last: it refuses every token the caller holds (checked right after each allowed call).
   {
     op: 'signOutEverywhere',
@@ -691,7 +701,7 @@ describe('IAM-only publish mutations', () => {
     {
       op: 'publishActivityChange',
       query:
-        'mutation ($a: ID!, $at: AWSDateTime!) { publishActivityChange(activityId: $a, kind: CANCELLED, at: $at) { activityId } }',
+        'mutation ($a: ID!, $at: AWSDateTime!) { publishActivityChange(activityId: $a, kind: CANCELLED, audience: "HOST", at: $at) { activityId } }',
     },
     {
       op: 'publishConversationRead',
@@ -708,7 +718,7 @@ describe('IAM-only publish mutations', () => {
     watcher = await openRealtime(w.cloud.info, w.tokens.emma);
     for (const [id, query] of [
       ['n', 'subscription ($u: ID!) { onNotification(userId: $u) { id } }'],
-      ['a', 'subscription ($a: ID!) { onActivityChanged(activityId: $a) { kind } }'],
+      ['a', 'subscription ($a: ID!) { onActivityChanged(activityId: $a, audience: "HOST") { kind } }'],
       ['r', 'subscription ($u: ID!) { onConversationRead(userId: $u) { readAt } }'],
     ] as const) {
       expect((await watcher.start(id, query, vars)).type).toBe('start_ack');
@@ -759,9 +769,27 @@ describe('subscription start over the realtime socket', () => {
       expect: OWN,
     },
     {
-      op: 'onActivityChanged',
-      query: 'subscription ($a: ID!) { onActivityChanged(activityId: $a) { kind } }',
+      op: 'onActivityChanged (PUBLIC)',
+      query: 'subscription ($a: ID!) { onActivityChanged(activityId: $a, audience: "PUBLIC") { kind } }',
       expect: SAME_UNI,
+    },
+    {
+      // The host's audience names who changed: only the host may follow it.
+      op: 'onActivityChanged (HOST)',
+      query: 'subscription ($a: ID!) { onActivityChanged(activityId: $a, audience: "HOST") { kind } }',
+      expect: HOST_ONLY,
+    },
+    {
+      // One person's own audience: only that person (here the owner's id).
+      op: 'onActivityChanged (own id)',
+      query: 'subscription ($a: ID!, $u: ID!) { onActivityChanged(activityId: $a, audience: $u) { kind } }',
+      expect: cells({
+        otherUniStaff: 'NotFound',
+        otherUniStudent: 'NotFound',
+        sameUniStudent: 'Forbidden',
+        sameUniStaff: 'Forbidden',
+        owner: 'ok',
+      }),
     },
   ];
   const sockets = new Map<Caller, Awaited<ReturnType<typeof openRealtime>>>();

@@ -83,7 +83,14 @@ export const nextBookableStart = () => fromNow((1 + (bookingDay++ % 6)) * 24 * H
 
 export async function startWorld(): Promise<World> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huddle-authz-'));
-  const cloud = await startLocalCloud({ dataDir, apiPort: 0, cognitoPort: 0, log: () => {} });
+  // emma hosts a fresh activity for most rows: more than a day's limit, which rateLimits.test.ts checks.
+  const cloud = await startLocalCloud({
+    dataDir,
+    apiPort: 0,
+    cognitoPort: 0,
+    log: () => {},
+    rateLimits: { activitiesPerDay: 1_000 },
+  });
   await cloud.cognito.ensureUser({
     email: EMAILS.ugentStaff,
     name: 'Matrix Staff',

@@ -105,6 +105,33 @@ describe('the no-show policy', () => {
   });
 });
 
+describe('a late cancel booked again', () => {
+  it('stays on the record and in the attendance figures after the student books the session again', async () => {
+    const sportsClass = (await t.createClass({ name: 'Late again', sport: 'FITNESS' })).id;
+    const startsAt = new Date(Date.now() + 30 * MINUTE);
+    const id = await t.insertSession(sportsClass, startsAt);
+    await book(id, lucas);
+    await t.mutate('cancelBooking', { sessionId: id }, lucas);
+    expect((await t.booking(id, lucas.sub))?.status).toBe('LATE_CANCELLED');
+    const late = ((await t.query('myBookingRecord', {}, lucas)) as { lateCancels: number }).lateCancels;
+
+    // Booked again: the booking is confirmed once more, and the late cancel is still counted.
+    await expect(book(id, lucas)).resolves.toMatchObject({ status: 'CONFIRMED' });
+    await expect(t.query('myBookingRecord', {}, lucas)).resolves.toMatchObject({ lateCancels: late });
+    // A second late cancel of the same session counts once more.
+    await t.mutate('cancelBooking', { sessionId: id }, lucas);
+    await expect(t.query('myBookingRecord', {}, lucas)).resolves.toMatchObject({ lateCancels: late + 1 });
+    await book(id, lucas);
+
+    // Once the session has started, the attendance report shows the late cancels too.
+    t.setNow(new Date(startsAt.getTime() + 5 * MINUTE));
+    const report = (await t.query('classAttendance', { classId: sportsClass, weeks: 1 }, pieter)) as {
+      totals: { booked: number; lateCancels: number };
+    };
+    expect(report.totals).toMatchObject({ booked: 1, lateCancels: 2 });
+  });
+});
+
 describe('the no-show job', () => {
   it('marks unchecked bookings of a session that took attendance, hours after it ended, once', async () => {
     // Took attendance: one checked in, two did not come.

@@ -43,6 +43,15 @@ describe('a new student', () => {
     );
   });
 
+  it('is refused a display name with a bidirectional override or none at all', async () => {
+    const attempt = (name: string) =>
+      signUp({ username: 'iris@ugent.be', password, options: { userAttributes: { email: 'iris@ugent.be', name } } });
+    await expect(attempt('Iris\u202Egnp.exe')).rejects.toThrow(
+      'Your display name contains characters that are not allowed.',
+    );
+    await expect(attempt('  ')).rejects.toThrow('Enter a display name: the name other students see.');
+  });
+
   it('signs up, confirms with the mailed code, signs in with SRP and sees their university', async () => {
     const result = await signUp({
       username: email,

@@ -1,7 +1,8 @@
 // The wire format around every operation: errors, unsupported operations, CORS, JWKS/OIDC discovery.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ListDevicesCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { startHarness, type Harness } from './helpers.js';
+import { LOCAL_KEY_HEADER } from '../../../backend/local/cognito/localKey.js';
+import { APP_ORIGIN, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,12 +12,13 @@ afterAll(async () => {
   await h.stop();
 });
 
-const call = (op: string, body: unknown) =>
+const call = (op: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(h.cognito.url, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
+      ...headers,
     },
     body: JSON.stringify(body),
   });
@@ -26,12 +28,12 @@ test('an unsupported operation is named, Cognito-style, to the SDK and on the wi
     name: 'UnsupportedOperationException',
     message: "Huddle's local Cognito does not support ListDevices",
   });
-  const res = await call('AdminUserGlobalSignOut', {});
+  const res = await call('AdminListDevices', {}, { [LOCAL_KEY_HEADER]: h.cognito.localKey });
   expect(res.status).toBe(400);
   expect(res.headers.get('x-amzn-errortype')).toBe('UnsupportedOperationException');
   expect(await res.json()).toEqual({
     __type: 'UnsupportedOperationException',
-    message: "Huddle's local Cognito does not support AdminUserGlobalSignOut",
+    message: "Huddle's local Cognito does not support AdminListDevices",
   });
 });
 
@@ -52,17 +54,17 @@ test('every error: HTTP 400, x-amzn-ErrorType and {__type, message}', async () =
   expect(bad.headers.get('x-amzn-errortype')).toBe('SerializationException');
 });
 
-test('CORS preflight echoes the requested headers', async () => {
+test('CORS preflight from the app names the app and echoes the requested headers', async () => {
   const res = await fetch(h.cognito.url, {
     method: 'OPTIONS',
     headers: {
-      origin: 'http://localhost:5173',
+      origin: APP_ORIGIN,
       'access-control-request-method': 'POST',
       'access-control-request-headers': 'content-type,x-amz-target,x-amz-user-agent',
     },
   });
   expect(res.status).toBe(204);
-  expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
   expect(res.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-target,x-amz-user-agent');
   expect(res.headers.get('access-control-allow-methods')).toContain('POST');
 });

@@ -9,6 +9,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Mailbox } from '../../../backend/local/mailbox.js';
+import { withLocalKey } from '../../../backend/local/cognito/localKey.js';
 import {
   startLocalCognito,
   type LocalCognito,
@@ -16,6 +17,8 @@ import {
 } from '../../../backend/local/cognito/index.js';
 
 export const PASSWORD = 'Secret123';
+/** The app's origin in these tests: the only one a browser may call the local Cognito from. */
+export const APP_ORIGIN = 'http://localhost:5173';
 export const REFUSED_DOMAIN = '@refused.test';
 
 export interface Harness {
@@ -24,7 +27,10 @@ export interface Harness {
   dataDir: string;
   preSignUpCalls: { email: string; attributes: Record<string, string> }[];
   postConfirmationCalls: { sub: string; email: string; attributes: Record<string, string>; groups: string[] }[];
+  /** the AWS SDK as an app client calls Cognito: no credentials, so no admin operations */
   sdk: CognitoIdentityProviderClient;
+  /** the AWS SDK with the local key, as the cloud's own scripts call admin operations */
+  admin: CognitoIdentityProviderClient;
   /** Amplify's token store, readable so tests can reuse a refresh token after sign-out */
   storage: Map<string, string>;
   /** the newest code mailed to `email` */
@@ -51,12 +57,21 @@ export async function startHarness(): Promise<Harness> {
     Harness,
     'preSignUpCalls' | 'postConfirmationCalls'
   >;
-  const cognito = await startLocalCognito({ dataDir, port: 0, mailbox, hooks: hooks(calls) });
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint: cognito.url,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  const cognito = await startLocalCognito({
+    dataDir,
+    port: 0,
+    mailbox,
+    hooks: hooks(calls),
+    allowedOrigins: [APP_ORIGIN],
   });
+  const sdkClient = () =>
+    new CognitoIdentityProviderClient({
+      endpoint: cognito.url,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+  const sdk = sdkClient();
+  const admin = withLocalKey(sdkClient(), cognito.localKey);
   const storage = new Map<string, string>();
   Amplify.configure({
     Auth: {
@@ -79,6 +94,7 @@ export async function startHarness(): Promise<Harness> {
     mailbox,
     dataDir,
     sdk,
+    admin,
     storage,
     code(email) {
       const mail = mailbox.list(email)[0];
@@ -87,6 +103,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async stop() {
       sdk.destroy();
+      admin.destroy();
       await cognito.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

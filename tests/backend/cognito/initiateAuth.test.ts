@@ -95,7 +95,7 @@ describe('sign-in', () => {
         RefreshToken: storedRefreshToken(h.storage),
       }),
     );
-    expect(refreshed.AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: 3600 });
+    expect(refreshed.AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: 900 });
     expect(refreshed.AuthenticationResult?.RefreshToken).toBeUndefined();
   });
 

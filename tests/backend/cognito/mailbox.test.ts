@@ -1,5 +1,5 @@
 // The dev mailbox: newest first, per address, JSON for scripts, HTML for people, kept across restarts.
-import { createServer } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -58,4 +58,67 @@ test('serves JSON with ?to= or Accept: application/json, HTML otherwise, and dec
   } finally {
     server.close();
   }
+});
+
+/** A GET through node:http, which (unlike fetch) lets a test set Host as a browser would send it. */
+function get(base: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
+    const req = request(`${base}/__dev/mailbox?to=a@uni.test`, { headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('answers only this machine and the app: other origins, other Host names and remote peers are refused', async () => {
+  const app = 'http://127.0.0.1:5173';
+  const box = new Mailbox(undefined, undefined, [app]);
+  box.add({ to: 'a@uni.test', subject: 'Your Huddle password reset code', code: '424242' });
+  const server = createServer((req, res) => {
+    if (!box.handle(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const script = await get(base, {});
+    expect(script.status).toBe(200);
+    expect(script.body).toContain('424242');
+    expect(script.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await get(base, { origin: app })).status).toBe(200);
+
+    // Any page a developer visits: its fetch carries its Origin.
+    const page = await get(base, { origin: 'https://evil.example' });
+    expect(page.status).toBe(403);
+    expect(page.body).not.toContain('424242');
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    // DNS rebinding: evil.example re-pointed at 127.0.0.1 is same-origin and sends no Origin on a GET.
+    const rebound = await get(base, { host: `evil.example:${port}` });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain('424242');
+    expect((await get(base, { host: `localhost:${port}` })).status).toBe(200);
+  } finally {
+    server.close();
+  }
+
+  // A peer on the network (the cloud binds 127.0.0.1, but a mailbox must not rely on that alone).
+  let status = 0;
+  const remote = {
+    url: '/__dev/mailbox?to=a@uni.test',
+    method: 'GET',
+    headers: { host: '127.0.0.1:4000' },
+    socket: { remoteAddress: '192.168.1.20' },
+  } as unknown as IncomingMessage;
+  const res = {
+    writeHead(code: number) {
+      status = code;
+      return this;
+    },
+    end() {},
+  } as unknown as ServerResponse;
+  expect(box.handle(remote, res)).toBe(true);
+  expect(status).toBe(403);
 });

@@ -110,11 +110,26 @@ describe('blocking', () => {
     await expect(api.send('lucas', 'emma', 'hello again')).resolves.toBeTruthy();
   });
 
-  it('still answers a retry of a message sent before the block with that message', async () => {
+  it('refuses a retry of a message sent before the recipient blocked the sender: its answer would reach them again', async () => {
     const sent = await api.send('noor', 'lucas', 'before the block', 'pre-block');
+    const before = await api.counts();
     await api.call('lucas', 'Mutation', 'blockUser', { userId: people.noor.sub });
-    await expect(api.send('noor', 'lucas', 'before the block', 'pre-block')).resolves.toEqual(sent);
+    // The answer to sendMessage is what AppSync pushes to the recipient: none for the blocker.
+    await expect(api.send('noor', 'lucas', 'before the block', 'pre-block')).rejects.toMatchObject({
+      name: 'Forbidden',
+      message: 'This person is not accepting messages from you.',
+    });
+    expect((await api.counts()).messages).toBe(before.messages);
     await api.call('lucas', 'Mutation', 'unblockUser', { userId: people.noor.sub });
+    // Unblocked, the retry is answered with the message as stored, as any retry.
+    await expect(api.send('noor', 'lucas', 'before the block', 'pre-block')).resolves.toEqual(sent);
+  });
+
+  it('still answers my own retry with the message after I blocked the recipient: they blocked nobody', async () => {
+    const sent = await api.send('noor', 'lucas', 'then I block', 'mine-then-block');
+    await api.call('noor', 'Mutation', 'blockUser', { userId: people.lucas.sub });
+    await expect(api.send('noor', 'lucas', 'then I block', 'mine-then-block')).resolves.toEqual(sent);
+    await api.call('noor', 'Mutation', 'unblockUser', { userId: people.lucas.sub });
   });
 
   it('answers NotFound for someone of another university, ValidationError for oneself', async () => {

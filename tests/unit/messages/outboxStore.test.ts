@@ -138,6 +138,33 @@ describe('the outbox', () => {
     expect(readOutbox(ME)).toEqual([]);
   });
 
+  it('shows a message refused by the limit on messages as not sent at once, saying from when it may go', async () => {
+    const outbox = startOutbox();
+    const limited = new ApiError('RateLimited', 'You have sent 30 messages in the last minute.', {
+      code: 'rateLimit.messagesPerMinute',
+      max: 30,
+      retryAt: '2026-03-01T10:01:00.000Z',
+      retryAfterSeconds: 42,
+    });
+    vi.mocked(sendMessage).mockRejectedValueOnce(limited);
+    const refused = outbox.send(BEN, 'One more');
+    await flushPromises();
+    expect(sendMessage).toHaveBeenCalledTimes(1); // not tried again behind the user's back
+    expect(outbox.entries).toEqual([
+      expect.objectContaining({
+        clientId: refused.clientId,
+        state: 'failed',
+        failure: expect.objectContaining({ errorType: 'RateLimited', info: limited.info }),
+      }),
+    ]);
+    const { failureMessage } = await import('@/messages/failure');
+    const { shownMessageText } = await import('@/i18n/serverError');
+    const { t } = await import('@/i18n');
+    expect(shownMessageText(failureMessage(outbox.entries[0]!.failure!, 'Europe/Brussels'), t)).toMatch(
+      /^You've sent 30 messages in the last minute\. You can send the next one from .*11:01.*\.$/,
+    );
+  });
+
   it('tries again after a growing pause when the server fails while online, and shows it not sent after five tries', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     vi.mocked(sendMessage).mockRejectedValue(new ApiError('InternalFailure', 'Something went wrong.'));

@@ -3,21 +3,19 @@
  * proves the email, so email_verified becomes true (cognito-local leaves it false, which would
  * stop password resets); errors use AWS wording; then the PostConfirmation hook runs (through the
  * triggers in services.ts). As on AWS the user stays confirmed when that hook fails.
+ * Whether the account is unknown, already confirmed or the code is wrong, the answer is the same
+ * (PreventUserExistenceErrors).
  */
-import { NO_SUCH_USER, cognitoError } from '../errors.js';
 import { CTX } from '../services.js';
+import { CODE_MISMATCH, requireCode } from './simulated.js';
 import type { Operation } from './types.js';
 
 export const ConfirmSignUp: Operation = async (env, req) => {
+  requireCode(req.ConfirmationCode);
   const { pool, client } = await env.client(req.ClientId);
   const user = req.Username ? await pool.getUserByUsername(CTX, String(req.Username)) : null;
-  if (!user) throw NO_SUCH_USER();
-  if (user.UserStatus !== 'UNCONFIRMED') {
-    throw cognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
-  }
-  if (!user.ConfirmationCode || user.ConfirmationCode !== req.ConfirmationCode) {
-    throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
-  }
+  if (!user || user.UserStatus !== 'UNCONFIRMED' || !user.ConfirmationCode) throw CODE_MISMATCH();
+  if (user.ConfirmationCode !== req.ConfirmationCode) throw CODE_MISMATCH();
   const confirmed = {
     ...user,
     UserStatus: 'CONFIRMED',
