@@ -43,8 +43,8 @@ const BUDGETS: RouteBudget[] = [
   { route: '/', view: 'src/views/HomeView.vue', maxKb: 110, counts: 'js', areas: ['home'] },
   { route: '/messages', view: 'src/views/MessagesView.vue', maxKb: 120, counts: 'js', areas: ['messages'] },
   // The chat was 118.3 KB before the phone shell (KeepAlive, the top bar) and the message limits'
-  // refusals; 121 KB holds it while the staff routes, which every student's entry still lists, are
-  // not yet loaded only for staff. The conversation list keeps the 120 KB the product asks for.
+  // refusals took it to 120.5; loading the staff routes only for staff won back 0.4 KB. 121 KB holds
+  // it until the chat's own code shrinks; the conversation list keeps the 120 KB the product asks for.
   { route: '/messages/:userId', view: 'src/views/ConversationView.vue', maxKb: 121, counts: 'js', areas: ['messages'] },
   // The timetable, with its messages (its route's meta.i18n), in the heaviest language.
   {

@@ -40,7 +40,9 @@ export function preferredLocale(): Locale {
  * areas (header, errors) load before the first paint. A language switch loads, in the new language,
  * every area already in use.
  */
-const areaFiles = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
+// The modules, not `{ import: 'default' }`: that option writes `.then((m) => m.default)` into each of
+// the hundred-odd loaders in the entry; reading `.default` once below does the same.
+const areaFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
 
 export { SHELL_AREAS };
 
@@ -96,7 +98,7 @@ async function loadAreasIn(areas: readonly string[], locale: Locale): Promise<vo
       if (loadedAreas.has(key)) return;
       const load = areaFiles[`./locales/${key}.json`];
       if (!load) throw new Error(`No messages for ${key}.`);
-      translator.mergeLocaleMessage(locale, flattenArea(area, await load()) as never);
+      translator.mergeLocaleMessage(locale, flattenArea(area, (await load()).default) as never);
       loadedAreas.add(key);
     }),
   );

@@ -26,9 +26,13 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     // About to refuse for want of a group: the token may predate an administrator naming this user
     // staff. Ask the server once (this costs a request only on a refusal), then decide again.
     if (decision !== true && decision.name === 'forbidden' && (await session.checkGroupsOnce())) {
-      return decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] });
+      return retryInStaffArea(
+        router,
+        to,
+        decideNavigation(to, { status: session.status, groups: session.user?.groups ?? [] }),
+      );
     }
-    return decision;
+    return retryInStaffArea(router, to, decision);
   });
 
   // After the guards, so a refused page's messages are never fetched.
@@ -39,6 +43,30 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
   onLocaleChange(() => showTitle(router.currentRoute.value));
 
   return router;
+}
+
+const staffRoutesLoaded = new WeakMap<Router, Promise<void>>();
+
+/**
+ * Allowed into a staff or admin path while only its placeholder is known: load the real routes
+ * (once per router), drop the placeholders, so a path no
+ * screen has is "not found", and navigate again to the same address.
+ */
+async function retryInStaffArea<T>(router: Router, to: RouteLocationNormalized, decision: T): Promise<T | string> {
+  if (decision !== true || !to.meta.staffArea) return decision;
+  let loaded = staffRoutesLoaded.get(router);
+  if (!loaded) {
+    loaded = import('./staffRoutes').then(({ staffRoutes }) => {
+      for (const route of staffRoutes) router.addRoute(route);
+      router.removeRoute('staff-area');
+      router.removeRoute('admin-area');
+    });
+    staffRoutesLoaded.set(router, loaded);
+    // A failed load is forgotten, so the next navigation tries again.
+    loaded.catch(() => staffRoutesLoaded.delete(router));
+  }
+  await loaded;
+  return to.fullPath;
 }
 
 function showTitle(route: RouteLocationNormalized): void {

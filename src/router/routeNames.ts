@@ -23,6 +23,8 @@ export type RouteName =
   | 'staff-blocks'
   | 'admin-staff'
   | 'admin-rules'
+  | 'staff-area'
+  | 'admin-area'
   | 'sign-in'
   | 'forbidden'
   | 'not-found';
@@ -35,6 +37,8 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** The user needs at least one of these Cognito groups. */
     groups?: readonly string[];
+    /** Holds the staff or admin screens' paths until their routes are loaded (staffRoutes.ts). */
+    staffArea?: boolean;
     /** Message areas the page shows (src/i18n/locales/<lang>/<area>.json), fetched before it resolves. */
     i18n?: readonly string[];
     /**

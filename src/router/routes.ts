@@ -85,12 +85,6 @@ export const routes: AppRoute[] = [
     component: () => import('@/views/MeView.vue'),
     meta: { tab: true, i18n: ['me'] },
   },
-  {
-    path: '/staff',
-    name: 'staff',
-    component: () => import('@/views/StaffView.vue'),
-    meta: { back: 'me', i18n: ['activity', 'staff'], groups: STAFF_GROUPS },
-  },
   // Classes: students' timetable, a session's page, their bookings; the sports centre's and
   // administrators' screens load (with their own API operations) only for those groups.
   {
@@ -112,50 +106,20 @@ export const routes: AppRoute[] = [
     component: () => import('@/views/MyBookingsView.vue'),
     meta: { back: 'me', i18n: ['classes', 'myBookings'] },
   },
+  // The sports centre's and administrators' screens: their routes (src/router/staffRoutes.ts) load
+  // only when someone allowed in opens one, so no student's entry carries them. Until then these
+  // hold their paths, for the guard to check the group; the router swaps them for the real ones.
   {
-    path: '/staff/classes/new',
-    name: 'staff-class-new',
-    component: () => import('@/views/StaffClassFormView.vue'),
-    meta: { back: 'staff', i18n: ['activity', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
+    path: '/staff/:rest(.*)*',
+    name: 'staff-area',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { groups: STAFF_GROUPS, staffArea: true },
   },
   {
-    path: '/staff/classes/:id',
-    name: 'staff-class',
-    component: () => import('@/views/StaffClassView.vue'),
-    props: true,
-    meta: { back: 'staff', i18n: ['activity', 'classes', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
-  },
-  {
-    path: '/staff/classes/:id/edit',
-    name: 'staff-class-edit',
-    component: () => import('@/views/StaffClassFormView.vue'),
-    props: true,
-    meta: { back: 'staff-class', i18n: ['activity', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
-  },
-  {
-    path: '/staff/sessions/:id',
-    name: 'staff-session',
-    component: () => import('@/views/StaffSessionView.vue'),
-    props: true,
-    meta: { back: 'staff', i18n: ['classes', 'staff', 'serverErrors'], groups: STAFF_GROUPS },
-  },
-  {
-    path: '/staff/blocks',
-    name: 'staff-blocks',
-    component: () => import('@/views/StaffBlocksView.vue'),
-    meta: { back: 'staff', i18n: ['staff', 'serverErrors'], groups: STAFF_GROUPS },
-  },
-  {
-    path: '/admin/staff',
-    name: 'admin-staff',
-    component: () => import('@/views/AdminStaffView.vue'),
-    meta: { back: 'me', i18n: ['admin', 'serverErrors'], groups: ADMIN_GROUPS },
-  },
-  {
-    path: '/admin/rules',
-    name: 'admin-rules',
-    component: () => import('@/views/AdminRulesView.vue'),
-    meta: { back: 'me', i18n: ['admin', 'serverErrors'], groups: ADMIN_GROUPS },
+    path: '/admin/:rest(.*)*',
+    name: 'admin-area',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { groups: ADMIN_GROUPS, staffArea: true },
   },
   {
     path: '/sign-in',

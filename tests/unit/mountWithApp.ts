@@ -29,6 +29,8 @@ const PATHS: Record<RouteName, string> = {
   'staff-blocks': '/staff/blocks',
   'admin-staff': '/admin/staff',
   'admin-rules': '/admin/rules',
+  'staff-area': '/staff/:rest(.*)*',
+  'admin-area': '/admin/:rest(.*)*',
   'sign-in': '/sign-in',
   forbidden: '/forbidden',
   'not-found': '/:pathMatch(.*)*',

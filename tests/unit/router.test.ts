@@ -12,7 +12,7 @@ import { makeSessionUser } from './fixtures';
 vi.mock('@/auth/session', () => ({ readSignedInUser: vi.fn(), signOut: vi.fn() }));
 vi.mock('@/auth/authEvents', () => ({ listenToAuthEvents: vi.fn(() => () => {}) }));
 // The real views are not needed to test where navigation ends up.
-for (const view of ['Home', 'Account', 'Staff', 'SignIn', 'Forbidden', 'NotFound']) {
+for (const view of ['Home', 'Account', 'Staff', 'StaffClassForm', 'SignIn', 'Forbidden', 'NotFound']) {
   vi.doMock(`@/views/${view}View.vue`, () => ({ default: { render: () => null } }));
 }
 
@@ -46,6 +46,28 @@ describe('app router', () => {
     const staff = setUp();
     await staff.router.push('/staff');
     expect(staff.router.currentRoute.value.name).toBe('staff');
+  });
+
+  it('loads the staff and admin routes only when someone allowed in opens one of their paths', async () => {
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser());
+    const student = setUp();
+    await student.router.push('/staff/classes/new');
+    expect(student.router.currentRoute.value.name).toBe('forbidden');
+    expect(student.router.hasRoute('staff-class-new')).toBe(false);
+
+    vi.mocked(readSignedInUser).mockResolvedValue(makeSessionUser({ groups: ['staff'] }));
+    const staff = setUp();
+    expect(staff.router.hasRoute('staff-class-new')).toBe(false);
+    await staff.router.push('/staff/classes/new');
+    expect(staff.router.currentRoute.value.name).toBe('staff-class-new');
+    expect(staff.router.hasRoute('staff-area')).toBe(false);
+    // Loaded, the screens' names resolve, and a path none of them has is not found.
+    expect(staff.router.resolve({ name: 'staff-blocks' }).fullPath).toBe('/staff/blocks');
+    await staff.router.push('/staff/no-such-screen');
+    expect(staff.router.currentRoute.value.name).toBe('not-found');
+    // Staff are not administrators: the admin screens stay refused.
+    await staff.router.push('/admin/staff');
+    expect(staff.router.currentRoute.value.name).toBe('forbidden');
   });
 
   it('checks the session once, not on every navigation', async () => {
