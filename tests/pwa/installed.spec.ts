@@ -93,7 +93,7 @@ test('offline: the shell opens after a reload and says so; messages typed offlin
   await test.step('a reload without a network opens the app shell, which says it is offline; the chat takes more', async () => {
     await emma.page.reload();
     await expect(emma.page.getByText(offlineBanner)).toBeVisible();
-    await expect(emma.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(emma.page.getByRole('navigation', { name: 'Tabs' })).toBeVisible();
     await expect(messageIn(emma.page, people.lucas.name, before)).toContainText('Sending…');
     await sendMessage(emma.page, people.lucas.name, after);
     await expect(messageIn(emma.page, people.lucas.name, after)).toContainText('Sending…');
@@ -146,7 +146,9 @@ test('after sign-out only the app shell’s precache is left, with no answer of 
     await cache.put('/graphql-answer', new Response('{"data":{"me":{"name":"Lucas"}}}'));
   });
 
-  await lucas.page.getByRole('button', { name: 'Sign out' }).click();
+  // On a phone, sign-out lives on the Me tab.
+  await lucas.page.getByRole('navigation', { name: 'Tabs' }).getByRole('link', { name: 'Me', exact: true }).click();
+  await lucas.page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
   await expect(lucas.page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
 
   const { graphqlUrl, cognitoUrl } = cloudInfo();

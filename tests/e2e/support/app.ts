@@ -45,8 +45,10 @@ export async function signedIn(browser: Browser, person: Person, path = '/'): Pr
   watchForMissingMessages(page);
   await page.goto(path);
   await signInWithForm(page, person.email, DEMO_PASSWORD);
-  // The header's: the account page has sign-out buttons of its own.
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Signed in: the header's Sign out on a wide screen (the account page has sign-out buttons of its
+  // own), the tab bar on a phone, where sign-out lives on Me.
+  const headerSignOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+  await expect(headerSignOut.or(page.getByRole('navigation', { name: 'Tabs' }))).toBeVisible();
   return { context, page };
 }
 
