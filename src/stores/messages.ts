@@ -10,6 +10,7 @@ import {
   type Message,
   type ReadReceipt,
 } from '@/api/messages';
+import { whenBackInView } from '@/composables/whenBackInView';
 import { useOutboxStore } from './outbox';
 import { useSessionStore } from './session';
 
@@ -44,6 +45,7 @@ export const useMessagesStore = defineStore('messages', () => {
   let closeSubscriptions: (() => void) | null = null;
   let stopReconnected: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopWatchingView: (() => void) | null = null;
   let failures = 0;
   let openings = 0;
 
@@ -120,19 +122,13 @@ export const useMessagesStore = defineStore('messages', () => {
     resync();
   }
 
-  function onVisibilityChange(): void {
-    if (document.visibilityState === 'visible') onBackInView();
-  }
-
   function begin(sub: string): void {
     userId = sub;
     outbox.start();
     void refreshCount();
     open(sub);
     stopReconnected = onReconnected(resync);
-    window.addEventListener('focus', onBackInView);
-    window.addEventListener('online', onBackInView);
-    document.addEventListener('visibilitychange', onVisibilityChange);
+    stopWatchingView = whenBackInView(onBackInView);
   }
 
   function end(): void {
@@ -144,9 +140,8 @@ export const useMessagesStore = defineStore('messages', () => {
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
     failures = 0;
-    window.removeEventListener('focus', onBackInView);
-    window.removeEventListener('online', onBackInView);
-    document.removeEventListener('visibilitychange', onVisibilityChange);
+    stopWatchingView?.();
+    stopWatchingView = null;
     unreadTotal.value = 0;
     readingWith.value = null;
     seenIds.clear();

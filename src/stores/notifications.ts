@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import { getUnreadCounts, markNotificationsRead, subscribeToNotifications } from '@/api/notifications';
 import type { AppNotification } from '@/api/notifications';
+import { whenBackInView } from '@/composables/whenBackInView';
 import { useSessionStore } from './session';
 
 /** After a subscription error: 2 s, 4 s, 8 s… never longer than a minute between tries. */
@@ -31,6 +32,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
   let userId: string | null = null;
   let closeSubscription: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopWatchingView: (() => void) | null = null;
   let failures = 0;
   /** Counts opened subscriptions, to tell whether the one a re-sync started with is still the open one. */
   let openings = 0;
@@ -113,17 +115,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
     void resync();
   }
 
-  function onVisibilityChange(): void {
-    if (document.visibilityState === 'visible') onBackInView();
-  }
-
   function begin(sub: string): void {
     userId = sub;
     void refreshCount();
     open(sub);
-    window.addEventListener('focus', onBackInView);
-    window.addEventListener('online', onBackInView);
-    document.addEventListener('visibilitychange', onVisibilityChange);
+    stopWatchingView = whenBackInView(onBackInView);
   }
 
   function end(): void {
@@ -133,9 +129,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
     failures = 0;
-    window.removeEventListener('focus', onBackInView);
-    window.removeEventListener('online', onBackInView);
-    document.removeEventListener('visibilitychange', onVisibilityChange);
+    stopWatchingView?.();
+    stopWatchingView = null;
     unreadCount.value = 0;
     seenIds.clear();
   }
