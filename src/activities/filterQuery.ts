@@ -1,7 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { SKILL_LEVELS, SPORTS } from '@/activities/enums';
 import type { ActivityFilter, SkillLevel, Sport } from '@/api/activities';
-import { fromLocalInputValue } from '@/i18n/format';
+import { fromLocalInputValue, localDay } from '@/i18n/format';
 
 /**
  * The Find screen's filters in three shapes: what the form shows, what the URL holds (so a reload
@@ -120,7 +120,7 @@ export function activeFilterCount(filters: FilterState): number {
 
 /** The day it is now in a time zone, YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDay(now, timeZone);
 }
 
 /** The Sunday that ends a day's week (weeks run Monday to Sunday, as in Belgium): the day itself on a Sunday. */

@@ -1,16 +1,5 @@
 /** The timetable's days: local calendar days in the university's zone, and sessions grouped by them. */
-
-const dayFormat = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-03-29": the local date of an instant in a zone. */
-export function localDay(iso: string | Date, timeZone: string): string {
-  let format = dayFormat.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormat.set(timeZone, format);
-  }
-  return format.format(typeof iso === 'string' ? new Date(iso) : iso);
-}
+import { localDay } from '@/i18n/format';
 
 /** `count` consecutive local dates from today's. */
 export function nextDays(now: Date, count: number, timeZone: string): string[] {

@@ -32,17 +32,47 @@ export function formatDateTime(iso: string, timeZone: string): string {
 }
 
 /**
- * Builds formatDateTime's formatter in a task of its own, while a list is still on its way: the
- * first formatter for a time zone costs tens of milliseconds on a phone (the zone's data is
- * loaded), which would otherwise add to the task that renders the list.
+ * Builds formatDateTime's formatter in a task of its own, while a list is still on its way, so
+ * the zone's data are not loaded in the task that renders the list.
  */
 export function prepareDateTimeFormat(timeZone: string): void {
   setTimeout(() => formatter(timeZone, DATE_TIME), 0);
 }
 
+/**
+ * The first date formatter of a page's life costs ~15 ms of CPU (~60 ms on a slow phone: the
+ * browser initialises its date and calendar data); every later one costs under 1 ms. Made in a
+ * task of its own at start-up, while the first page's code and data are on their way, that cost
+ * no longer lands in the task that renders the first page (which reads today's date, or formats
+ * a time), where it lengthened the longest task the user waits on.
+ */
+export function warmUpDateFormatting(): void {
+  setTimeout(() => localDay(new Date(), 'UTC'), 0);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-03-29": the calendar date of an instant in a zone. */
+export function localDay(instant: string | Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
 /** "Saturday 28 November 2026" */
 export function formatLongDate(iso: string, timeZone: string): string {
   return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+/**
+ * A calendar date ("2026-03-29", no time) in the user's language, e.g. its weekday or day number.
+ * Shown in UTC so the date never shifts with the device's zone.
+ */
+export function formatCalendarDay(day: string, options: Intl.DateTimeFormatOptions): string {
+  return formatter('UTC', options).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** "18:00" */
