@@ -15,11 +15,14 @@ export function rememberScroll(router: Router): void {
 
 /**
  * Back/forward restores the browser's saved position; a tab's root page (kept alive) returns to
- * where it was left; a query change (filters) stays put; any other page starts at its top.
+ * where it was left; a query change (filters) and the visit's first page stay put; any other page
+ * starts at its top.
  */
 export const scrollBehavior: RouterScrollBehavior = (to: RouteLocationNormalized, from, saved) => {
   if (saved) return saved;
-  if (to.path === from.path) return false;
+  // The first page of a visit is already at its top: scrolling there would force a layout in the
+  // task that renders it, the longest of the start.
+  if (to.path === from.path || from.matched.length === 0) return false;
   const kept = to.meta.tab ? positions.get(to.path) : undefined;
   return { top: kept ?? 0 };
 };
