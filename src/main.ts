@@ -5,7 +5,9 @@ import { onSessionExpired } from './api/sessionExpiry';
 import App from './App.vue';
 import LocaleSwitcher from './components/shell/LocaleSwitcher.vue';
 import { i18n, preferredLocale, setLocale } from './i18n';
+import { warmUpDateFormatting } from './i18n/format';
 import { loadConfig } from './loadConfig';
+import { nextTask } from './nextTask';
 import { followConnection } from './pwa/appStatus';
 import { createAppRouter, followSessionChanges, prefetchRoute } from './router';
 import { useSessionStore } from './stores/session';
@@ -23,6 +25,9 @@ async function start(): Promise<void> {
   const languageLoaded = setLocale(locale);
   languageLoaded.catch(() => {}); // awaited below; not an unhandled rejection if the config fails first
   const localCloudRewrite = import.meta.env.VITE_LOCAL_CLOUD === 'true' ? import('./local/websocketRewrite') : null;
+  warmUpDateFormatting();
+  // The modules' own evaluation and the fetches above make one task; setting the app up, another.
+  await nextTask();
 
   const parsed = await loadConfig(import.meta.env);
   if (!parsed.ok) {
@@ -58,6 +63,9 @@ async function start(): Promise<void> {
   followSessionChanges(router);
 
   await router.isReady();
+  // Rendering the first page is the longest task of the start: it runs on its own, not after
+  // whatever the last awaited step did in the same task.
+  await nextTask();
   app.mount('#app');
 
   // Installable app: the service worker is registered once the page shows. A production build
