@@ -46,6 +46,8 @@ async function mountBell(unread: number) {
   setActivePinia(pinia);
   useSessionStore().user = makeSessionUser();
   const mounted = await mountWithApp(NotificationBell, { pinia });
+  // The bell starts the store in a task after its own (startInOwnTask.ts).
+  await vi.waitFor(() => expect(subscribeToNotifications).toHaveBeenCalled());
   await flushPromises();
   return mounted;
 }

@@ -1,4 +1,4 @@
-import { flushPromises } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getUnreadMessageCount } from '@/api/messages';
 import { getUnreadCounts, subscribeToNotifications } from '@/api/notifications';
@@ -53,6 +53,9 @@ const BELL = 'a[href="/notifications"]';
 
 const navLinks = (wrapper: Awaited<ReturnType<typeof mountHeader>>) =>
   wrapper.findAll('.app-header__nav a').map((link) => [link.text(), link.attributes('href')]);
+
+// Each test's header goes, so its parts' stores never start during the next test (they start a task after mounting).
+enableAutoUnmount(afterEach);
 
 beforeEach(() => {
   vi.clearAllMocks();
