@@ -19,6 +19,11 @@ type Mounted = Awaited<ReturnType<typeof mountWithApp>>['wrapper'];
 const cards = (wrapper: Mounted) => wrapper.findAll('ul[aria-label="Activities"] > li article');
 const titles = (wrapper: Mounted) => cards(wrapper).map((card) => card.get('h2').text());
 const resultStatus = (wrapper: Mounted) => wrapper.get('.result-count[role="status"]');
+/** The filter form is in a sheet, rendered when the "Filters" button first opens it. */
+async function openFilters(wrapper: Mounted): Promise<void> {
+  await wrapper.get('.sheet__trigger').trigger('click');
+  await flushPromises();
+}
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -112,6 +117,7 @@ describe('FindActivitiesView', () => {
     const first = deferred<Page<ActivitySummary>>();
     vi.mocked(listActivities).mockReturnValueOnce(first.promise);
     const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
+    await openFilters(wrapper);
     const region = resultStatus(wrapper).element;
     expect(region.textContent).toBe('');
 
@@ -166,6 +172,7 @@ describe('FindActivitiesView', () => {
     const { wrapper } = await mountWithApp(FindActivitiesView, {
       path: '/activities?sport=TENNIS&from=2026-11-28&to=2026-11-29&level=ADVANCED&free=1&q=padel%20court',
     });
+    await openFilters(wrapper);
     expect(wrapper.get<HTMLSelectElement>('#filter-sport').element.value).toBe('TENNIS');
     expect(wrapper.get<HTMLInputElement>('#filter-from').element.value).toBe('2026-11-28');
     expect(wrapper.get<HTMLInputElement>('#filter-to').element.value).toBe('2026-11-29');
@@ -187,12 +194,14 @@ describe('FindActivitiesView', () => {
 
   it('ignores unknown values in the URL', async () => {
     const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities?sport=CURLING&from=someday' });
+    await openFilters(wrapper);
     expect(wrapper.get<HTMLSelectElement>('#filter-sport').element.value).toBe('');
     expect(listActivities).toHaveBeenCalledWith({}, { limit: 20, nextToken: null });
   });
 
   it('applies a changed filter at once, writing it to the URL', async () => {
     const { wrapper, router } = await mountWithApp(FindActivitiesView, { path: '/activities' });
+    await openFilters(wrapper);
     await wrapper.get('#filter-sport').setValue('VOLLEYBALL');
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ sport: 'VOLLEYBALL' });
@@ -211,6 +220,7 @@ describe('FindActivitiesView', () => {
   it('searches the text once typing pauses, or at once on Enter', async () => {
     vi.useFakeTimers();
     const { wrapper, router } = await mountWithApp(FindActivitiesView, { path: '/activities' });
+    await openFilters(wrapper);
     vi.mocked(listActivities).mockClear();
     await wrapper.get('#filter-text').setValue('spo');
     await wrapper.get('#filter-text').setValue('sportkot');
@@ -238,6 +248,7 @@ describe('FindActivitiesView', () => {
         pageOf([makeActivitySummary({ id: 'b1', title: 'Basketball tonight', sport: 'BASKETBALL' })]),
       );
     const { wrapper, router } = await mountWithApp(FindActivitiesView, { path: '/activities?sport=TENNIS' });
+    await openFilters(wrapper);
     await router.push('/activities?sport=BASKETBALL&q=tonight');
     await flushPromises();
     expect(wrapper.get<HTMLSelectElement>('#filter-sport').element.value).toBe('BASKETBALL');

@@ -61,6 +61,17 @@ describe('the filters behind a button', () => {
     expect(document.activeElement).toBe(trigger(wrapper).element);
   });
 
+  it('renders its form when first opened, not with the page, and keeps what was chosen in it after closing', async () => {
+    const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
+    expect(dialog(wrapper).find('form').exists()).toBe(false);
+    await trigger(wrapper).trigger('click');
+    await flushPromises();
+    await wrapper.get('#filter-text').setValue('sportkot');
+    await dialog(wrapper).trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(dialog(wrapper).find<HTMLInputElement>('#filter-text').element.value).toBe('sportkot');
+  });
+
   it('keeps focus inside: Tab from the last control goes to the first, Shift+Tab from the first to the last', async () => {
     const { wrapper } = await mountWithApp(FindActivitiesView, { path: '/activities' });
     await trigger(wrapper).trigger('click');
