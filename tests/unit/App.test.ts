@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import App from '@/App.vue';
 import { i18n } from '@/i18n';
@@ -20,8 +20,23 @@ async function mountApp() {
   await router.isReady();
   const wrapper = mount(App, { global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body });
   await flushPromises();
+  // The page comes a task after the shell.
+  await vi.waitFor(() => expect(wrapper.find('main input').exists()).toBe(true));
   return { wrapper, router };
 }
+
+describe('App start', () => {
+  it('renders the shell first and the page in a task of its own after it', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'home', component: page }] });
+    await router.push('/');
+    await router.isReady();
+    const wrapper = mount(App, { global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body });
+    expect(wrapper.find('header').exists()).toBe(true);
+    expect(wrapper.find('main input').exists()).toBe(false);
+    await vi.waitFor(() => expect(wrapper.find('main input').exists()).toBe(true));
+    wrapper.unmount();
+  });
+});
 
 describe('App focus after navigation', () => {
   it('moves focus to the main content when the page changes', async () => {
