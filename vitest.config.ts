@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'backend',
           environment: 'node',
           include: ['tests/backend/**/*.test.ts'],
+          // On a PostgreSQL server, the test files' schemas are dropped once the run ends.
+          globalSetup: ['tests/backend/support/testSchemas.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file starts its own servers and databases; two cores run two at a time well.
@@ -59,6 +61,7 @@ export default defineConfig({
           // These drive the local cloud over HTTP: the path under test here is the Lambda's.
           exclude: ['**/amplify.test.ts', 'tests/backend/api/appSeam.test.ts', 'tests/backend/api/errorInfo.test.ts'],
           env: { HUDDLE_TEST_PATH: 'aws' },
+          globalSetup: ['tests/backend/support/testSchemas.ts'],
           // Every statement is a signed HTTP request to the stand-in, and on PGlite the concurrency
           // suites' 100 callers take its one connection in turn: ~10 s on a quiet machine, more on a
           // busy one.

@@ -11,6 +11,7 @@ import { MappedError } from '../../../backend/local/appsync/errors.js';
 import type { ConfirmedUser } from '../../../backend/src/profiles/ensureProfile.js';
 import { recordingPublisher } from '../../../backend/src/events.js';
 import { openDataApiDatabase } from '../support/dataApiDatabase.js';
+import { newTestSchemaName } from '../support/testSchemas.js';
 
 /**
  * The API suites run two ways. By default they call `createHandler` on PGlite or node-postgres;
@@ -36,7 +37,8 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     await migrateToLatest(handle.db);
     return handle;
   }
-  const schema = `t_${Math.random().toString(36).slice(2, 10)}`;
+  // Dropped when the whole run ends (support/testSchemas.ts says why).
+  const schema = newTestSchemaName();
   const admin = await connectDatabase({ url });
   await admin.db.schema.createSchema(schema).execute();
   await admin.close();
@@ -45,13 +47,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   // Many connections on purpose: the concurrency suites want transactions truly racing each other.
   const handle = await connectDatabase({ url: scoped.toString(), poolSize: 20 });
   await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.db.schema.dropSchema(schema).cascade().execute();
-      await handle.close();
-    },
-  };
+  return handle;
 }
 
 /** A user directory over a fixed list that records whose sessions it ended. */

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { startDataApiStandIn, type DataApiStandIn } from '../../../backend/local/dataApi/index.js';
 import { connectDatabase, type DatabaseHandle } from '../../../backend/src/db/connect.js';
+import { newTestSchemaName } from './testSchemas.js';
 
 /** A database reached as the Lambdas reach Aurora: Kysely's Data API dialect → the real RDS Data client → the stand-in. */
 export interface DataApiDatabase extends DatabaseHandle {
@@ -45,17 +46,13 @@ async function inMemory() {
   return { target: { pglite }, close: () => pglite.close() };
 }
 
+/** A schema of its own on the server, dropped when the whole run ends (testSchemas.ts says why). */
 async function freshSchema(url: string) {
-  const schema = `t_${Math.random().toString(36).slice(2, 10)}`;
+  const schema = newTestSchemaName();
   const admin = await connectDatabase({ url });
   await admin.db.schema.createSchema(schema).execute();
+  await admin.close();
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    target: { url: scoped.toString() },
-    close: async () => {
-      await admin.db.schema.dropSchema(schema).cascade().execute();
-      await admin.close();
-    },
-  };
+  return { target: { url: scoped.toString() }, close: async () => {} };
 }
