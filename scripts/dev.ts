@@ -4,6 +4,7 @@
  */
 import { createServer } from 'vite';
 import { describeCloud, startLocalCloud } from '../backend/local/cloud.js';
+import { configureAppFor } from './localApp.js';
 
 const appPort = Number(process.env.HUDDLE_APP_PORT ?? 5173);
 const cloud = await startLocalCloud({
@@ -14,14 +15,7 @@ const cloud = await startLocalCloud({
 });
 const { info } = cloud;
 
-Object.assign(process.env, {
-  VITE_AWS_REGION: info.region,
-  VITE_USER_POOL_ID: info.userPoolId,
-  VITE_USER_POOL_CLIENT_ID: info.userPoolClientId,
-  VITE_COGNITO_ENDPOINT: info.cognitoUrl,
-  VITE_GRAPHQL_URL: info.graphqlUrl,
-  VITE_LOCAL_CLOUD: 'true',
-});
+configureAppFor(info);
 
 const vite = await createServer({ server: { host: '127.0.0.1', port: appPort, strictPort: true } });
 await vite.listen();

@@ -8,8 +8,9 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { describeCloud, startLocalCloud, type LocalCloud } from '../backend/local/cloud.js';
+import { buildAndPreview, configureAppFor } from './localApp.js';
 
 const dataDir = process.env.HUDDLE_LOCAL_DIR ?? '.local-e2e-pwa';
 const outDir = join(dataDir, 'dist');
@@ -51,20 +52,8 @@ try {
     seedDemoContent: true,
   });
   const { info } = cloud;
-  Object.assign(process.env, {
-    VITE_AWS_REGION: info.region,
-    VITE_USER_POOL_ID: info.userPoolId,
-    VITE_USER_POOL_CLIENT_ID: info.userPoolClientId,
-    VITE_COGNITO_ENDPOINT: info.cognitoUrl,
-    VITE_GRAPHQL_URL: info.graphqlUrl,
-    VITE_LOCAL_CLOUD: 'true',
-  });
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: appPort, strictPort: true },
-  });
+  configureAppFor(info);
+  server = await buildAndPreview(outDir, appPort);
   console.log(describeCloud(info));
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

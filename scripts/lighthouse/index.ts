@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
-import { build, preview } from 'vite';
+import { buildAndPreview, configureAppFor } from '../localApp.js';
 import { audit, medians, type PageFigures } from './audit.js';
 import { startCloud } from './cloud.js';
 import { signIn } from './signIn.js';
@@ -70,20 +70,8 @@ async function main(): Promise<void> {
 
   const outDir = mkdtempSync(join(tmpdir(), 'huddle-lighthouse-dist-'));
   cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
-  Object.assign(process.env, {
-    VITE_AWS_REGION: cloud.region,
-    VITE_USER_POOL_ID: cloud.userPoolId,
-    VITE_USER_POOL_CLIENT_ID: cloud.userPoolClientId,
-    VITE_COGNITO_ENDPOINT: cloud.cognitoUrl,
-    VITE_GRAPHQL_URL: cloud.graphqlUrl,
-    VITE_LOCAL_CLOUD: 'true',
-  });
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: PORTS.app, strictPort: true },
-  });
+  configureAppFor(cloud);
+  const server = await buildAndPreview(outDir, PORTS.app);
   cleanups.push(() => new Promise<void>((resolve) => server.httpServer.close(() => resolve())));
 
   const chrome = await launch({
