@@ -4,6 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { CloudInfo } from '../../../backend/local/cloud.js';
+import { postOperation } from '../support/cognitoWire.js';
 
 export type Json = Record<string, unknown>;
 
@@ -20,17 +21,10 @@ export interface Answer {
 
 /** Signs in with the plain password flow (SRP would only slow the suite down) and returns the access token. */
 export async function signIn(info: CloudInfo, email: string, password: string): Promise<string> {
-  const response = await fetch(info.cognitoUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-    },
-    body: JSON.stringify({
-      ClientId: info.userPoolClientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
+  const response = await postOperation(info.cognitoUrl, 'InitiateAuth', {
+    ClientId: info.userPoolClientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: email, PASSWORD: password },
   });
   const json = (await response.json()) as { AuthenticationResult?: { AccessToken?: string }; message?: string };
   const token = json.AuthenticationResult?.AccessToken;

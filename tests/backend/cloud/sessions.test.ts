@@ -13,6 +13,7 @@ import { DEMO_PASSWORD } from '../../../backend/local/seed.js';
 import { signOutOtherDevices } from '../../../src/api/profile.js';
 import { connect } from '../appsync/helpers.js';
 import { accessTokenOf, runAmplify, runWithToken, startAmplifyCloud } from '../support/amplifyCloud.js';
+import { postOperation } from '../support/cognitoWire.js';
 
 let cloud: LocalCloud;
 let stop: () => Promise<void>;
@@ -27,13 +28,9 @@ afterAll(async () => {
 });
 
 async function cognito(operation: string, body: Record<string, unknown>) {
-  const response = await fetch(cloud.info.cognitoUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify({ ClientId: cloud.info.userPoolClientId, ...body }),
+  const response = await postOperation(cloud.info.cognitoUrl, operation, {
+    ClientId: cloud.info.userPoolClientId,
+    ...body,
   });
   const json = (await response.json()) as Record<string, unknown>;
   return { ok: response.ok, json, errorType: response.headers.get('x-amzn-errortype') };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ListDevicesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { LOCAL_KEY_HEADER } from '../../../backend/local/cognito/localKey.js';
 import { APP_ORIGIN, startHarness, type Harness } from './helpers.js';
+import { postOperation } from '../support/cognitoWire.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,23 +13,12 @@ afterAll(async () => {
   await h.stop();
 });
 
-const call = (op: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(h.cognito.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
-
 test('an unsupported operation is named, Cognito-style, to the SDK and on the wire', async () => {
   await expect(h.sdk.send(new ListDevicesCommand({ AccessToken: 'x' }))).rejects.toMatchObject({
     name: 'UnsupportedOperationException',
     message: "Huddle's local Cognito does not support ListDevices",
   });
-  const res = await call('AdminListDevices', {}, { [LOCAL_KEY_HEADER]: h.cognito.localKey });
+  const res = await postOperation(h.cognito.url, 'AdminListDevices', {}, { [LOCAL_KEY_HEADER]: h.cognito.localKey });
   expect(res.status).toBe(400);
   expect(res.headers.get('x-amzn-errortype')).toBe('UnsupportedOperationException');
   expect(await res.json()).toEqual({
@@ -38,7 +28,7 @@ test('an unsupported operation is named, Cognito-style, to the SDK and on the wi
 });
 
 test('every error: HTTP 400, x-amzn-ErrorType and {__type, message}', async () => {
-  const res = await call('SignUp', { ClientId: 'nope', Username: 'a@uni.test', Password: 'Secret123' });
+  const res = await postOperation(h.cognito.url, 'SignUp', { ClientId: 'nope', Username: 'a@uni.test', Password: 'Secret123' });
   expect(res.status).toBe(400);
   expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
   expect(await res.json()).toEqual({

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { LOCAL_KEY_HEADER, withLocalKey } from '../../../backend/local/cognito/localKey.js';
 import { APP_ORIGIN, PASSWORD, registerWithAmplify, startHarness, type Harness } from './helpers.js';
+import { postOperation } from '../support/cognitoWire.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,17 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
 });
-
-const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(h.cognito.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
 
 describe('admin and list operations', () => {
   const pool = () => h.cognito.userPoolId;
@@ -112,7 +102,7 @@ describe('browsers', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
 
     const before = h.mailbox.list('max@uni.test').length;
-    const res = await post(
+    const res = await postOperation(h.cognito.url,
       'ForgotPassword',
       { ClientId: h.cognito.userPoolClientId, Username: 'max@uni.test' },
       { origin: 'https://evil.example' },
@@ -124,7 +114,7 @@ describe('browsers', () => {
   });
 
   test('the app’s origin is named, never `*`', async () => {
-    const res = await post('GetUser', { AccessToken: 'x' }, { origin: APP_ORIGIN });
+    const res = await postOperation(h.cognito.url, 'GetUser', { AccessToken: 'x' }, { origin: APP_ORIGIN });
     expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(res.headers.get('vary')).toContain('Origin');
   });

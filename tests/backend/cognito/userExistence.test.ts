@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { signIn, signOut } from 'aws-amplify/auth';
 import { PASSWORD, registerWithAmplify, startHarness, type Harness } from './helpers.js';
+import { postOperation } from '../support/cognitoWire.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -92,14 +93,11 @@ test('confirming a sign-up or a reset reads the same for an unknown account and 
 
 test('a reset without a code, for a user with no code pending, changes nothing', async () => {
   await registerWithAmplify(h, 'lou@uni.test');
-  const raw = await fetch(h.cognito.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.ConfirmForgotPassword',
-    },
-    // cognito-local alone compared "no code" with "no code pending" and set the password.
-    body: JSON.stringify({ ClientId: ClientId(), Username: 'lou@uni.test', Password: 'Hijacked123' }),
+  // cognito-local alone compared "no code" with "no code pending" and set the password.
+  const raw = await postOperation(h.cognito.url, 'ConfirmForgotPassword', {
+    ClientId: ClientId(),
+    Username: 'lou@uni.test',
+    Password: 'Hijacked123',
   });
   expect(raw.status).toBe(400);
   expect(raw.headers.get('x-amzn-errortype')).toBe('InvalidParameterException');
