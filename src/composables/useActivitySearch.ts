@@ -1,7 +1,6 @@
 import { listActivities } from '@/api/activities';
 import type { ActivitySummary } from '@/api/activities';
 import { toServerFilter, type FilterState } from '@/activities/filterQuery';
-import { prepareDateTimeFormat } from '@/i18n/format';
 import { useUniversityStore } from '@/stores/university';
 import { useCursorPages } from './useCursorPages';
 
@@ -19,7 +18,6 @@ export function useActivitySearch() {
     return list.start(async (nextToken) => {
       // Days are the university's days: its zone must be known before they become instants.
       const { timeZone } = await university.ensureLoaded();
-      prepareDateTimeFormat(timeZone);
       return listActivities(toServerFilter(filters, timeZone), { limit: PAGE_SIZE, nextToken });
     });
   }

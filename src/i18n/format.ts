@@ -32,14 +32,6 @@ export function formatDateTime(iso: string, timeZone: string): string {
 }
 
 /**
- * Builds formatDateTime's formatter in a task of its own, while a list is still on its way, so
- * the zone's data are not loaded in the task that renders the list.
- */
-export function prepareDateTimeFormat(timeZone: string): void {
-  setTimeout(() => formatter(timeZone, DATE_TIME), 0);
-}
-
-/**
  * The first date formatter of a page's life costs ~15 ms of CPU (~60 ms on a slow phone: the
  * browser initialises its date and calendar data); every later one costs under 1 ms. Made in a
  * task of its own at start-up, while the first page's code and data are on their way, that cost
