@@ -1,7 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { SKILL_LEVELS, SPORTS } from '@/activities/enums';
 import type { ActivityFilter, SkillLevel, Sport } from '@/api/activities';
-import { fromLocalInputValue, localDay } from '@/i18n/format';
+import { fromLocalInputValue } from '@/i18n/format';
 
 /**
  * The Find screen's filters in three shapes: what the form shows, what the URL holds (so a reload
@@ -116,11 +116,6 @@ export function activeFilterCount(filters: FilterState): number {
   return [filters.sport, filters.from || filters.to, filters.level, filters.freeOnly, filters.text.trim()].filter(
     Boolean,
   ).length;
-}
-
-/** The day it is now in a time zone, YYYY-MM-DD. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return localDay(now, timeZone);
 }
 
 /** The Sunday that ends a day's week (weeks run Monday to Sunday, as in Belgium): the day itself on a Sunday. */

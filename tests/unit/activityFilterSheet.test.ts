@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activeFilterCount, EMPTY_FILTERS, endOfWeek, quickRangeOf, todayIn } from '@/activities/filterQuery';
+import { activeFilterCount, EMPTY_FILTERS, endOfWeek, quickRangeOf } from '@/activities/filterQuery';
+import { localDay } from '@/i18n/format';
 import { listActivities } from '@/api/activities';
 import { getMe } from '@/api/profile';
 import { setLocale } from '@/i18n';
@@ -161,7 +162,7 @@ describe('the chips above the list', () => {
 
 describe('quick filter days', () => {
   it("takes today in the university's zone, and the week to its Sunday", () => {
-    expect(todayIn('Europe/Brussels', new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
+    expect(localDay(new Date('2026-12-06T23:30:00Z'), 'Europe/Brussels')).toBe('2026-12-07');
     expect(endOfWeek('2026-12-07')).toBe('2026-12-13'); // Monday → Sunday
     expect(endOfWeek('2026-12-13')).toBe('2026-12-13'); // a Sunday is its own week's end
     expect(endOfWeek('2026-12-31')).toBe('2027-01-03');
